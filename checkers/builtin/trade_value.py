@@ -10,6 +10,7 @@ from ..claim import Claim, ClaimKind, Flow
 from ..interval import claimed_interval, relative_deviation
 from ..judgement import Decision, decide
 from ..reference import TradeFigure
+from ..units import is_currency
 from ..verdict import Interval, Label, Reference, Verdict
 
 _REASONS_EN = {
@@ -58,8 +59,7 @@ class TradeValueChecker(Checker):
         return (
             claim.kind in self.kinds
             and claim.quantity is not None
-            and len(claim.quantity.unit) == 3
-            and claim.quantity.unit.isupper()
+            and is_currency(claim.quantity.unit)
             and claim.flow in (Flow.TOTAL, Flow.EXPORT, Flow.IMPORT)
         )
 

@@ -1,12 +1,13 @@
 """From figures judged one by one to one label, as DESIGN.md lays down.
 
 1. Each figure is judged on its own: does it lie in the claimed interval?
-2. If the claim names a source (a reporter side), the figures of that side decide.
-3. Otherwise the best-standing figures decide (official, then compiled, then press):
-   supported if one supports it and none of equal standing contradicts it beyond the
-   usual mirror gap; contradicted if none supports it.
-4. Figures of equal standing that disagree, from the same reporter (two releases) or
-   from two sides further apart than the mirror gap, make it disputed.
+2. If the claim names a source (a reporter side or an authority), its figures decide.
+3. Otherwise each reporter side speaks through its best-standing figures (official, then
+   compiled, then press): a side's own customs figure outranks an IMF compilation of it.
+   Supported if a side supports it and no side contradicts it beyond the usual mirror gap;
+   contradicted if no side supports it.
+4. Figures that disagree from the same reporter (two releases), or from two sides further
+   apart than the mirror gap, make it disputed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Decision:
     label: Label
     deciding: tuple[Reference, ...]  # the figures the label rests on
     caveats: tuple[Reference, ...]  # the other figures, shown beside it
-    reason: str  # named_source | primary | mirror_gap | same_reporter_disagree | sides_disagree | no_data
+    reason: str  # named_source | sides_agree | mirror_gap | same_reporter_disagree | sides_disagree | no_data
 
 
 def _split(refs: Sequence[Reference]) -> tuple[list[Reference], list[Reference]]:
@@ -42,9 +43,9 @@ def _gap(a: Reference, b: Reference) -> float:
 def _decide_tier(tier: list[Reference]) -> tuple[Label, str]:
     yes, no = _split(tier)
     if yes and not no:
-        return Label.SUPPORTED, "primary"
+        return Label.SUPPORTED, "sides_agree"
     if no and not yes:
-        return Label.CONTRADICTED, "primary"
+        return Label.CONTRADICTED, "sides_agree"
     # Mixed: same reporter disagreeing with itself is a real dispute; two sides within
     # the mirror gap are not.
     for y in yes:
@@ -67,10 +68,11 @@ def decide(references: Sequence[Reference], cited_source: str | None = None) -> 
             label, _ = _decide_tier(named)
             rest = tuple(r for r in references if r not in named)
             return Decision(label, tuple(named), rest, "named_source")
-    for standing in _STANDING_ORDER:
-        tier = [r for r in judged if r.standing == standing]
-        if tier:
-            label, reason = _decide_tier(tier)
-            rest = tuple(r for r in references if r not in tier)
-            return Decision(label, tuple(tier), rest, reason)
-    return Decision(Label.UNVERIFIABLE, (), tuple(references), "no_data")
+    deciding: list[Reference] = []
+    for reporter in dict.fromkeys(r.reporter for r in judged):
+        side = [r for r in judged if r.reporter == reporter]
+        best = min(_STANDING_ORDER.index(Standing(r.standing)) for r in side)
+        deciding += [r for r in side if _STANDING_ORDER.index(Standing(r.standing)) == best]
+    label, reason = _decide_tier(deciding)
+    rest = tuple(r for r in references if r not in deciding)
+    return Decision(label, tuple(deciding), rest, reason)

@@ -15,14 +15,14 @@ from ..verdict import Interval, Label, Reference, Verdict
 
 _REASONS_EN = {
     "named_source": "the source the claim names decides",
-    "primary": "the reporters' own statistics decide",
+    "sides_agree": "each reporter side's own statistics agree on it",
     "mirror_gap": "the sides differ by no more than the usual gap between mirror statistics (fob/cif valuation, timing, attribution)",
     "same_reporter_disagree": "two releases of the same reporter disagree about it",
     "sides_disagree": "the two reporter sides differ by more than the usual mirror gap",
 }
 _REASONS_IS = {
     "named_source": "heimildin sem vísað er til ræður",
-    "primary": "opinberar tölur ríkjanna sjálfra ráða",
+    "sides_agree": "tölur beggja ríkjanna ber saman um það",
     "mirror_gap": "tölur ríkjanna tveggja víkja ekki meira hvor frá annarri en venja er í speglatölum (fob/cif-verðmat, tímasetning, upprunaland)",
     "same_reporter_disagree": "tvær útgáfur sömu hagstofu eru ósammála",
     "sides_disagree": "tölur ríkjanna tveggja víkja meira hvor frá annarri en venja er",

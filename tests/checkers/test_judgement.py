@@ -12,10 +12,21 @@ def test_no_figures_is_unverifiable() -> None:
     assert decide([]).label is Label.UNVERIFIABLE
 
 
-def test_official_support_wins_over_compiled_mirror() -> None:
+def test_official_support_with_compiled_mirror_inside_the_gap() -> None:
     d = decide([ref(107.76, True, "CHN"), ref(104.49, False, "RUS", "compiled")])
+    assert (d.label, d.reason) == (Label.SUPPORTED, "mirror_gap")
+
+
+def test_each_side_speaks_through_its_best_figure() -> None:
+    d = decide([ref(107.76, True, "CHN"), ref(107.70, True, "CHN", "compiled"), ref(104.49, False, "RUS", "compiled")])
     assert d.label is Label.SUPPORTED
-    assert [r.reporter for r in d.caveats] == ["RUS"]
+    assert [r.standing for r in d.caveats] == ["compiled"] and d.caveats[0].reporter == "CHN"
+
+
+def test_press_figure_of_one_side_against_official_mirror_within_gap() -> None:
+    # 2010: China's figure only in the press (55.45), Russia's customs 59.34: the mirror gap.
+    d = decide([ref(55.45, True, "CHN", "press"), ref(59.34, False, "RUS")])
+    assert (d.label, d.reason) == (Label.SUPPORTED, "mirror_gap")
 
 
 def test_mirror_gap_within_tolerance_is_not_a_dispute() -> None:

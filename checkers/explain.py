@@ -86,3 +86,17 @@ _FLOW_IS = {Flow.TOTAL: "heildarviðskipti", Flow.EXPORT: "útflutningur", Flow.
 def flow_name(flow: Flow | None, language: str) -> str:
     table = _FLOW_IS if language == "is" else _FLOW_EN
     return table.get(flow or Flow.TOTAL, table[Flow.TOTAL])
+
+
+def interval(low: float, high: float, low_inclusive: bool, high_inclusive: bool, unit: str, language: str) -> str:
+    """'more than USD 107 billion', 'á bilinu 106,5 ma. USD til 107,5 ma. USD'."""
+    is_ = language == "is"
+    if math.isinf(high) and not math.isinf(low):
+        word = ("meira en" if not low_inclusive else "að minnsta kosti") if is_ else ("more than" if not low_inclusive else "at least")
+        return f"{word} {money(low, unit, language)}"
+    if math.isinf(low) and not math.isinf(high):
+        word = ("minna en" if not high_inclusive else "mest") if is_ else ("less than" if not high_inclusive else "at most")
+        return f"{word} {money(high, unit, language)}"
+    if is_:
+        return f"á bilinu {money(low, unit, language)} til {money(high, unit, language)}"
+    return f"between {money(low, unit, language)} and {money(high, unit, language)}"

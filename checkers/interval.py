@@ -53,7 +53,14 @@ def written_interval(numeral: str, scale: float) -> tuple[float, float]:
     return float((value - half) * Decimal(repr(scale))), float((value + half) * Decimal(repr(scale)))
 
 
+_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _fmt(x: float) -> str:
+    """107000000000.0 -> '107 billion': rules are read by people."""
+    for factor, word in _WORDS:
+        if abs(x) >= factor:
+            return f"{x / factor:.6g} {word}"
     return f"{x:.6g}"
 
 

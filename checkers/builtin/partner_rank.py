@@ -14,6 +14,11 @@ _ORDINAL_EN = {1: "largest", 2: "second-largest", 3: "third-largest"}
 _ORDINAL_IS = {1: "stærsti", 2: "næststærsti", 3: "þriðji stærsti"}
 
 
+def _years_is(years: list[int]) -> str:
+    """'árið 2009' or 'árin 2006, 2007': Icelandic number agreement."""
+    return f"árið {years[0]}" if len(years) == 1 else "árin " + ", ".join(map(str, years))
+
+
 def _year_span(years: list[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
@@ -103,11 +108,12 @@ def _explain(
     span = _year_span(list(range(first, last + 1)))
     if lang == "is":
         ordinal = _ORDINAL_IS.get(claim.rank, f"{claim.rank}. stærsti")
-        head = f"Fullyrt er að {who} hafi verið {ordinal} viðskiptaland {whose} {span}."
+        head = f"Fullyrt er að {who} hafi verið {ordinal} viðskiptafélagi {whose} {span}."
         if wrong:
-            return head + f" Samkvæmt heimildunum var svo ekki árin {', '.join(map(str, wrong))}."
+            gap = f" Um {_years_is(missing)} segja gögnin ekkert." if missing else ""
+            return head + f" Samkvæmt heimildunum var svo ekki {_years_is(wrong)}." + gap
         if missing:
-            return head + f" Viðmiðunargögnin segja ekkert um árin {', '.join(map(str, missing))}."
+            return head + f" Viðmiðunargögnin segja ekkert um {_years_is(missing)}."
         if longer:
             return head + f" Heimildirnar sýna að svo var líka árið {first - 1}: samfellda tímabilið er lengra en fullyrt er."
         tail = "" if before else f" Gögnin segja ekki hvernig staðan var árið {first - 1}."
@@ -115,7 +121,8 @@ def _explain(
     ordinal = _ORDINAL_EN.get(claim.rank, f"number {claim.rank}")
     head = f"The claim is that {who} was {whose} {ordinal} trading partner in {span}."
     if wrong:
-        return head + f" The sources say otherwise for {', '.join(map(str, wrong))}."
+        gap = f" The data says nothing about {', '.join(map(str, missing))}." if missing else ""
+        return head + f" The sources say otherwise for {', '.join(map(str, wrong))}." + gap
     if missing:
         return head + f" The reference data says nothing about {', '.join(map(str, missing))}."
     if longer:

@@ -131,15 +131,16 @@ def _explain(claim: Claim, interval: Interval, decision: Decision, lang: str, ye
     a = explain.country_name(claim.reporter, lang, genitive=lang == "is")
     b = explain.country_name(claim.partner, lang, genitive=lang == "is")
     flow = explain.flow_name(claim.flow, lang)
-    low = explain.money(interval.low, interval.unit, lang) if interval.low > float("-inf") else "−∞"
-    high = explain.money(interval.high, interval.unit, lang)
+    span = explain.interval(
+        interval.low, interval.high, interval.low_inclusive, interval.high_inclusive, interval.unit, lang
+    )
     deciding = "; ".join(_figure(r, lang) for r in decision.deciding)
     caveats = "; ".join(_figure(r, lang) for r in decision.caveats)
     if lang == "is":
         verb = {Label.SUPPORTED: "styður", Label.CONTRADICTED: "hrekur", Label.DISPUTED: "gerir umdeilda"}[decision.label]
         text = (
-            f"Fullyrt er um {flow} {a} og {b} árið {year}: „{claim.text}“, þ.e. á bilinu {low} til {high} "
-            f"({interval.rule}). {deciding}. Þetta {verb} fullyrðinguna: {_REASONS_IS[decision.reason]}."
+            f"Fullyrt er um {flow} {a} og {b} árið {year}: „{claim.text}“, þ.e. {span}. "
+            f"{deciding}. Þetta {verb} fullyrðinguna: {_REASONS_IS[decision.reason]}."
         )
         if caveats:
             text += f" Aðrar heimildir: {caveats}."
@@ -147,7 +148,7 @@ def _explain(claim: Claim, interval: Interval, decision: Decision, lang: str, ye
     verb = {Label.SUPPORTED: "supports", Label.CONTRADICTED: "contradicts", Label.DISPUTED: "leaves disputed"}[decision.label]
     text = (
         f"The claim puts {flow} between {explain.country_name(claim.reporter, lang)} and "
-        f"{explain.country_name(claim.partner, lang)} in {year} at \"{claim.text}\", i.e. between {low} and {high} "
+        f"{explain.country_name(claim.partner, lang)} in {year} at \"{claim.text}\", i.e. {span} "
         f"({interval.rule}). {deciding}. This {verb} the claim: {_REASONS_EN[decision.reason]}."
     )
     if caveats:

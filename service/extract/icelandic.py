@@ -284,6 +284,10 @@ class _Reader:
         scale = 1.0
         if tok.kind == TOK.AMOUNT:
             scale = value / float(numeral) if float(numeral) else 1.0
+            if scale == 1.0:  # "USD 107 milljarðar": the scale word follows the amount
+                scale, j = self._scale(j)
+                value *= scale
+                end = self.toks[j - 1].end
         else:
             scale, j = self._scale(j)
             if scale != 1.0:

@@ -41,15 +41,15 @@ from .facts import (
 from .periods import LAST_YEAR, THIS_YEAR, plausible_year, relative_year
 from .published import EN_MONTHS
 
-V = TypeVar("V")
+_V = TypeVar("_V")
 
 
-class _Phrases(Generic[V]):
+class _Phrases(Generic[_V]):
     """Phrases as tuples of lower-case tokens, with quick tests on their first and last words."""
 
-    def __init__(self, spec: dict[str, V]):
+    def __init__(self, spec: dict[str, _V]):
         """``spec`` maps "more than|over|in excess of" to a value; "-" in a phrase is its own token."""
-        self.table: dict[tuple[str, ...], V] = {
+        self.table: dict[tuple[str, ...], _V] = {
             tuple(phrase.split()): value for phrases, value in spec.items() for phrase in phrases.split("|")
         }
         self.firsts = frozenset(k[0] for k in self.table)
@@ -272,11 +272,14 @@ class _Sentence:
         return 0 < i < self.n and self.ends[i - 1] == self.starts[i]
 
     def at(self, i: int, *phrase: str) -> bool:
-        if i < 0 or i + len(phrase) > self.n:
+        if i < 0 or i + len(phrase) > self.n or self.lows[i] != phrase[0]:
             return False
-        return all(self.lows[i + k] == w for k, w in enumerate(phrase))
+        for k in range(1, len(phrase)):
+            if self.lows[i + k] != phrase[k]:
+                return False
+        return True
 
-    def phrase(self, table: _Phrases[V], i: int) -> int:
+    def phrase(self, table: _Phrases[_V], i: int) -> int:
         """Length of the longest phrase of ``table`` starting at token i, 0 if none."""
         if not 0 <= i < self.n or self.lows[i] not in table.firsts:
             return 0
@@ -285,7 +288,7 @@ class _Sentence:
                 return k
         return 0
 
-    def phrase_before(self, table: _Phrases[V], i: int) -> int:
+    def phrase_before(self, table: _Phrases[_V], i: int) -> int:
         """Length of the longest phrase of ``table`` ending just before token i, 0 if none."""
         if not 0 < i <= self.n or self.lows[i - 1] not in table.lasts:
             return 0
@@ -294,7 +297,7 @@ class _Sentence:
                 return k
         return 0
 
-    def value(self, table: _Phrases[V], i: int, k: int) -> V:
+    def value(self, table: _Phrases[_V], i: int, k: int) -> _V:
         return table.table[tuple(self.lows[i : i + k])]
 
     def free_number(self, i: int) -> bool:

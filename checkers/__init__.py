@@ -16,7 +16,7 @@ from .errors import (
 )
 from .interval import claimed_interval, precision_unit, relative_deviation, written_interval
 from .judgement import MIRROR_GAP, Decision, decide
-from .reference import RankFigure, ReferenceSource, Standing, TradeFigure
+from .reference import FxRate, RankFigure, ReferenceSource, ShareFigure, Standing, TradeFigure
 from .registry import ENTRY_POINT_GROUP, CheckerRegistry, LoadedChecker
 from .verdict import Interval, Label, Reference, Verdict
 
@@ -34,6 +34,7 @@ __all__ = [
     "ClaimKind",
     "Decision",
     "Flow",
+    "FxRate",
     "InputError",
     "InputTooLarge",
     "Interval",
@@ -46,6 +47,7 @@ __all__ = [
     "Reference",
     "ReferenceDataError",
     "ReferenceSource",
+    "ShareFigure",
     "Standing",
     "TradeFigure",
     "TradecheckError",

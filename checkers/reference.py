@@ -64,6 +64,38 @@ class RankFigure(BaseModel):
     statement: str
 
 
+class FxRate(BaseModel):
+    """An annual average exchange rate: ``per_usd`` units of ``currency`` buy one US dollar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    currency: str
+    year: int
+    per_usd: float
+    source: str
+    url: str
+    published: date | None
+    method: str  # e.g. "mean of 255 daily ECB reference rates"
+    observations: int | None = None
+    note: str = ""
+
+
+class ShareFigure(BaseModel):
+    """A cited share: ``partner`` took ``share`` percent of ``country``'s exports (or imports)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str
+    partner: str  # ISO alpha-3, or a bloc code such as EUU
+    year: int  # the year the figure is about
+    flow: Flow  # export or import
+    share: float  # percent
+    source: str  # e.g. "CIA World Factbook, 2021 edition"
+    url: str
+    published: date | None
+    note: str = ""
+
+
 @runtime_checkable
 class ReferenceSource(Protocol):
     """The look-ups a checker may make."""
@@ -82,4 +114,17 @@ class ReferenceSource(Protocol):
 
     def partner_ranks(self, country: str, year: int, rank: int = 1) -> Sequence[RankFigure]:
         """Cited statements of ``country``'s partner of the given rank in ``year``."""
+        ...
+
+    def partner_figures(self, reporter: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
+        """Everything ``reporter`` reports for ``year`` and ``flow`` with each partner (and the
+        world as partner ``WLD``), for ranks and shares. Empty when the data has no table."""
+        ...
+
+    def partner_shares(self, country: str, year: int, flow: Flow) -> Sequence[ShareFigure]:
+        """Cited shares of ``country``'s exports or imports by partner for ``year``."""
+        ...
+
+    def fx_rate(self, currency: str, year: int) -> FxRate | None:
+        """The annual average rate of ``currency`` against the US dollar, with its source."""
         ...

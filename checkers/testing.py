@@ -11,17 +11,24 @@ from datetime import date
 
 from .base import CheckContext
 from .claim import Claim, ClaimKind, Flow, Period, Qualifier, Quantity
-from .reference import RankFigure, Standing, TradeFigure
+from .reference import FxRate, RankFigure, ShareFigure, Standing, TradeFigure
 
 _MIRROR = {Flow.EXPORT: Flow.IMPORT, Flow.IMPORT: Flow.EXPORT, Flow.TOTAL: Flow.TOTAL, Flow.BALANCE: Flow.BALANCE}
 
 
 class MemoryReference:
     def __init__(
-        self, trade: Iterable[TradeFigure] = (), ranks: Iterable[RankFigure] = (), version: str = "test"
+        self,
+        trade: Iterable[TradeFigure] = (),
+        ranks: Iterable[RankFigure] = (),
+        version: str = "test",
+        shares: Iterable[ShareFigure] = (),
+        fx: Iterable[FxRate] = (),
     ) -> None:
         self._trade = list(trade)
         self._ranks = list(ranks)
+        self._shares = list(shares)
+        self._fx = {(r.currency, r.year): r for r in fx}
         self._version = version
 
     @property
@@ -37,6 +44,17 @@ class MemoryReference:
 
     def partner_ranks(self, country: str, year: int, rank: int = 1) -> Sequence[RankFigure]:
         return [r for r in self._ranks if (r.country, r.year, r.rank) == (country, year, rank)]
+
+    def partner_figures(self, reporter: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
+        return [f for f in self._trade if (f.reporter, f.year, f.flow) == (reporter, year, flow)]
+
+    def partner_shares(self, country: str, year: int, flow: Flow) -> Sequence[ShareFigure]:
+        return [s for s in self._shares if (s.country, s.year, s.flow) == (country, year, flow)]
+
+    def fx_rate(self, currency: str, year: int) -> FxRate | None:
+        if currency == "USD":
+            return FxRate(currency="USD", year=year, per_usd=1.0, source="identity", url="", published=None, method="identity")
+        return self._fx.get((currency, year))
 
 
 def trade_figure(

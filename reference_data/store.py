@@ -17,7 +17,7 @@ from typing import Any
 
 from checkers.claim import Flow
 from checkers.errors import ReferenceDataError
-from checkers.reference import RankFigure, TradeFigure
+from checkers.reference import FxRate, RankFigure, ShareFigure, TradeFigure
 
 from . import schema
 
@@ -69,8 +69,10 @@ class ReferenceStore:
         self.source = source
         self._trade: dict[tuple[str, str, int, Flow], list[TradeFigure]] = defaultdict(list)
         self._ranks: dict[tuple[str, int, int], list[RankFigure]] = defaultdict(list)
+        self._by_reporter: dict[tuple[str, int, Flow], list[TradeFigure]] = defaultdict(list)
         for fig in trade:
             self._trade[(fig.reporter, fig.partner, fig.year, fig.flow)].append(fig)
+            self._by_reporter[(fig.reporter, fig.year, fig.flow)].append(fig)
         for rank in ranks:
             self._ranks[(rank.country, rank.year, rank.rank)].append(rank)
 
@@ -92,6 +94,17 @@ class ReferenceStore:
 
     def partner_ranks(self, country: str, year: int, rank: int = 1) -> Sequence[RankFigure]:
         return tuple(self._ranks.get((country.upper(), year, rank), []))
+
+    def partner_figures(self, reporter: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
+        return tuple(self._by_reporter.get((reporter.upper(), year, Flow(flow)), []))
+
+    def partner_shares(self, country: str, year: int, flow: Flow) -> Sequence[ShareFigure]:
+        return ()  # no cited share tables are shipped yet
+
+    def fx_rate(self, currency: str, year: int) -> FxRate | None:
+        if currency.upper() == "USD":
+            return FxRate(currency="USD", year=year, per_usd=1.0, source="identity", url="", published=None, method="identity")
+        return None  # no rate tables are shipped yet
 
     def coverage(self) -> Coverage:
         """Which pairs, years and flows the data covers (for ``data info``)."""

@@ -17,7 +17,7 @@ from checkers import (
     Verdict,
 )
 
-from .extract import LANGUAGES, extract
+from .extract import LANGUAGES, TEXT_FORMATS, extract
 from .report import CheckedClaim, Report, Summary
 from .settings import Settings
 
@@ -43,16 +43,20 @@ class Pipeline:
         registry = CheckerRegistry.discover(only=settings.checkers)
         return cls(registry, load_store(settings.data_dir), settings)
 
-    def validate(self, text: str, language: str) -> None:
+    def validate(self, text: str, language: str, text_format: str = "text") -> None:
+        if text_format not in TEXT_FORMATS:
+            raise InputError(f"unknown text format {text_format!r}: use one of {', '.join(TEXT_FORMATS)}")
         if language not in LANGUAGES:
             raise InputError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
         size = len(text.encode("utf-8", errors="surrogatepass"))
         if size > self.settings.max_text_bytes:
             raise InputTooLarge(f"text is {size} bytes; the limit is {self.settings.max_text_bytes}")
 
-    def check(self, text: str, language: str = "auto", published: date | None = None) -> Report:
-        self.validate(text, language)
-        found = extract(text, language, published)
+    def check(
+        self, text: str, language: str = "auto", published: date | None = None, text_format: str = "text"
+    ) -> Report:
+        self.validate(text, language, text_format)
+        found = extract(text, language, published, text_format)
         context = CheckContext(reference=self.reference, language=found.language, published=found.published)
         checked = [CheckedClaim(**claim.model_dump(), verdict=self._judge(claim, context)) for claim in found.claims]
         counts = Counter(c.verdict.label.value for c in checked)

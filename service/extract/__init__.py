@@ -7,6 +7,7 @@ request, else from the text), runs that language's front end and assembles claim
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,16 +42,41 @@ def detect_language(text: str) -> str:
     return "is" if icelandic_score > english_score else "en"
 
 
-def extract(text: str, language: str = "auto", published: date | None = None) -> Extraction:
-    lang = detect_language(text) if language == "auto" else language
+TEXT_FORMATS = ("text", "markdown", "html")
+
+
+def extract(
+    text: str, language: str = "auto", published: date | None = None, text_format: str = "text"
+) -> Extraction:
+    """Claims in ``text``; for Markdown and HTML only the prose is read, and every claim's
+    offsets still point into ``text`` as given."""
+    if text_format == "text":
+        prose, to_original = text, None
+    else:
+        from .markup import to_prose
+
+        reading = to_prose(text, text_format)
+        prose, to_original = reading.text, reading.original_offset
+    lang = detect_language(prose) if language == "auto" else language
     source = "request" if published else "none"
     if published is None:
-        published = find_published(text)
+        published = find_published(prose)
         source = "text" if published else "none"
-    if not text.strip():
+    if not prose.strip():
         return Extraction([], lang, published, source)
-    facts = _FRONT_ENDS[lang](text, published)
-    return Extraction(assemble(facts, text, lang, published), lang, published, source)
+    claims = assemble(_FRONT_ENDS[lang](prose, published), prose, lang, published)
+    if to_original is not None:
+        claims = [_relocate(c, text, to_original) for c in claims]
+    return Extraction(claims, lang, published, source)
 
 
-__all__ = ["LANGUAGES", "Extraction", "detect_language", "extract", "find_published"]
+def _relocate(claim: Claim, original: str, to_original: Callable[[int], int]) -> Claim:
+    """Move a claim found in the prose back onto the original text's offsets."""
+    start, end = to_original(claim.start), to_original(claim.end)
+    update: dict[str, object] = {"start": start, "end": end, "text": original[start:end]}
+    if claim.sentence_start is not None and claim.sentence_end is not None:
+        update |= {"sentence_start": to_original(claim.sentence_start), "sentence_end": to_original(claim.sentence_end)}
+    return claim.model_copy(update=update)
+
+
+__all__ = ["LANGUAGES", "TEXT_FORMATS", "Extraction", "detect_language", "extract", "find_published"]

@@ -77,6 +77,7 @@ class FxRate(BaseModel):
     published: date | None
     method: str  # e.g. "mean of 255 daily ECB reference rates"
     observations: int | None = None
+    status: str = "complete"  # complete | partial: a partial year is not an annual average
     note: str = ""
 
 
@@ -93,6 +94,8 @@ class ShareFigure(BaseModel):
     source: str  # e.g. "CIA World Factbook, 2021 edition"
     url: str
     published: date | None
+    standing: Standing = Standing.OFFICIAL
+    status: str = "confirmed"
     note: str = ""
 
 

@@ -1,27 +1,40 @@
 """The reference store: the validated data files, indexed for the look-ups checkers make.
 
-:func:`load` reads ``MANIFEST.json`` first (data version, files, sha256, row counts), checks
-every listed file against it, validates each file with :mod:`reference_data.schema`, and indexes
-the rows by dict so that every look-up is a few dictionary reads.
+:func:`load` reads ``MANIFEST.json`` first (data version, files, sha256, row counts), checks every
+listed file against it, validates every row of every file with :mod:`reference_data.tables`, and
+indexes the rows by dict so that every look-up is a few dictionary reads. Models are built for
+the rows a look-up returns, on first use.
+
+Orders (each documented in ``reference_data/data/README.md``):
+
+- :meth:`ReferenceStore.trade_figures`: the first country's own figures, then the partner's mirror figures;
+- :meth:`ReferenceStore.partner_figures`: grouped by table (standing, authority, published, url), each
+  table's partners by value, largest first, so a table's ``WLD`` row comes before its partners;
+- :meth:`ReferenceStore.partner_shares`: sources without edition first, then editions newest first,
+  each by share, largest first;
+- :meth:`ReferenceStore.fx_rates`: the currency's own central bank (CBI for ISK) before the ECB;
+  partial years only when asked for, after the complete ones.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from checkers.claim import Flow
-from checkers.errors import ReferenceDataError
-from checkers.reference import FxRate, RankFigure, ShareFigure, TradeFigure
+from checkers.reference import FxRate, RankFigure, Standing, TradeFigure
 
 from . import schema
+from .coverage import Coverage, summarise
+from .manifest import MANIFEST, Manifest
+from .records import CitedFxRate, CitedShare
+from .tables import Table, parse_table
 
-MANIFEST = "MANIFEST.json"
+__all__ = ["MANIFEST", "ReferenceStore", "load"]
 
 # For a flow asked about (A, B), which (reporter, flow) rows answer it: A's own, then B's mirror.
 _MIRROR = {
@@ -30,55 +43,49 @@ _MIRROR = {
     Flow.TOTAL: Flow.TOTAL,
     Flow.BALANCE: Flow.BALANCE,
 }
+_STANDING_ORDER = {Standing.OFFICIAL: 0, Standing.COMPILED: 1, Standing.PRESS: 2}
+#: Per currency, the authorities whose rates are preferred, best first; others follow, then the ECB.
+FX_PREFERENCE: dict[str, tuple[str, ...]] = {"ISK": ("CBI", "ECB")}
+_DEFAULT_FX_PREFERENCE = ("ECB",)
 
-
-@dataclass(frozen=True)
-class PairCoverage:
-    """What one reporter reports about one partner: years and flows, and how many rows."""
-
-    reporter: str
-    partner: str
-    years: tuple[int, ...]
-    flows: tuple[str, ...]
-    rows: int
-
-
-@dataclass(frozen=True)
-class RankCoverage:
-    country: str
-    years: tuple[int, ...]
-    rows: int
-
-
-@dataclass(frozen=True)
-class Coverage:
-    version: str
-    trade_rows: int
-    rank_rows: int
-    pairs: tuple[PairCoverage, ...]
-    ranks: tuple[RankCoverage, ...]
+Ref = tuple[int, int]  # (table number, row number in that table)
 
 
 class ReferenceStore:
-    """Cited trade figures and partner-rank statements; satisfies ``checkers.ReferenceSource``."""
+    """Cited trade figures, partner ranks and shares, and FX rates; satisfies ``checkers.ReferenceSource``."""
 
     def __init__(
-        self, version: str, trade: Iterable[TradeFigure], ranks: Iterable[RankFigure], source: Path | None = None
+        self,
+        version: str,
+        trade: Sequence[Table],
+        ranks: Table,
+        shares: Table,
+        fx: Table,
+        source: Path | None = None,
     ) -> None:
         self._version = version
         self.source = source
-        self._trade: dict[tuple[str, str, int, Flow], list[TradeFigure]] = defaultdict(list)
-        self._ranks: dict[tuple[str, int, int], list[RankFigure]] = defaultdict(list)
-        self._by_reporter: dict[tuple[str, int, Flow], list[TradeFigure]] = defaultdict(list)
-        for fig in trade:
-            self._trade[(fig.reporter, fig.partner, fig.year, fig.flow)].append(fig)
-            self._by_reporter[(fig.reporter, fig.year, fig.flow)].append(fig)
-        for rank in ranks:
-            self._ranks[(rank.country, rank.year, rank.rank)].append(rank)
+        self._trade = tuple(trade)
+        self._rank_table, self._share_table, self._fx_table = ranks, shares, fx
+        self._pair: dict[tuple[str, str, int, Flow], list[Ref]] = defaultdict(list)
+        self._by_reporter: dict[tuple[str, int, Flow], list[Ref]] = defaultdict(list)
+        for t, table in enumerate(self._trade):
+            columns = (table.column(c) for c in ("reporter", "partner", "year", "flow"))
+            for i, (reporter, partner, year, flow) in enumerate(zip(*columns, strict=True)):
+                self._pair[(reporter, partner, year, flow)].append((t, i))
+                self._by_reporter[(reporter, year, flow)].append((t, i))
+        self._ranks = _group(ranks, ("country", "year", "rank"))
+        self._shares = _group(shares, ("country", "year", "flow"))
+        self._fx = _group(fx, ("currency", "year"))
 
     @property
     def version(self) -> str:
         return self._version
+
+    # -- trade ------------------------------------------------------------------------------------
+
+    def _figures(self, refs: list[Ref]) -> tuple[TradeFigure, ...]:
+        return tuple(self._trade[t].model(i) for t, i in refs)
 
     def trade_figures(self, country_a: str, country_b: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
         """``country_a``'s own figures first, then ``country_b``'s mirror figures.
@@ -88,103 +95,113 @@ class ReferenceStore:
         reporter states it, from the reporter's own side (B's row has the opposite sign convention).
         """
         a, b, flow = country_a.upper(), country_b.upper(), Flow(flow)
-        own = self._trade.get((a, b, year, flow), [])
-        mirror = self._trade.get((b, a, year, _MIRROR[flow]), [])
-        return tuple(own) + tuple(mirror)
-
-    def partner_ranks(self, country: str, year: int, rank: int = 1) -> Sequence[RankFigure]:
-        return tuple(self._ranks.get((country.upper(), year, rank), []))
+        own = self._pair.get((a, b, year, flow), [])
+        mirror = self._pair.get((b, a, year, _MIRROR[flow]), [])
+        return self._figures(own) + self._figures(mirror)
 
     def partner_figures(self, reporter: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
-        return tuple(self._by_reporter.get((reporter.upper(), year, Flow(flow)), []))
+        """Every figure ``reporter`` gives for ``year`` and ``flow``, with every partner, from every source.
 
-    def partner_shares(self, country: str, year: int, flow: Flow) -> Sequence[ShareFigure]:
-        return ()  # no cited share tables are shipped yet
+        Partners include the world (``WLD``), blocs and regions: use :func:`reference_data.areas.is_country`
+        to keep countries only. Rows from one table (same standing, authority, published date and url)
+        come together, largest value first.
+        """
+        figures = self._figures(self._by_reporter.get((reporter.upper(), year, Flow(flow)), []))
+        return tuple(sorted(figures, key=_table_then_value))
 
-    def fx_rate(self, currency: str, year: int) -> FxRate | None:
-        if currency.upper() == "USD":
-            return FxRate(currency="USD", year=year, per_usd=1.0, source="identity", url="", published=None, method="identity")
-        return None  # no rate tables are shipped yet
+    # -- ranks and shares -----------------------------------------------------------------------
+
+    def partner_ranks(self, country: str, year: int, rank: int = 1) -> Sequence[RankFigure]:
+        return tuple(self._rank_table.models(self._ranks.get((country.upper(), year, rank), [])))
+
+    def partner_shares(self, country: str, year: int, flow: Flow) -> Sequence[CitedShare]:
+        """Cited shares of ``country``'s exports or imports by partner, for data year ``year``.
+
+        Official sources (no edition) first, then CIA World Factbook editions newest first; within
+        each source, largest share first. The same data year often appears in several editions.
+        """
+        rows = self._share_table.models(self._shares.get((country.upper(), year, Flow(flow)), []))
+        return tuple(sorted(rows, key=lambda s: (s.edition is not None, -(s.edition or 0), s.source, -s.share)))
+
+    # -- FX ------------------------------------------------------------------------------------
+
+    def fx_rates(self, currency: str, year: int, *, include_partial: bool = False) -> Sequence[FxRate]:
+        """The annual rates of ``currency`` per US dollar for ``year``, the preferred authority first.
+
+        Only complete years unless ``include_partial`` is set; then partial rows (``status``
+        ``partial``, covering ``first_day`` to ``last_day`` only, not an annual average) follow the
+        complete ones. Years without rates (ECB ISK 2009-2017, RUB from 2023) give ``()``.
+        """
+        code = currency.upper()
+        if code == "USD":
+            return (_usd(year),)
+        preference = FX_PREFERENCE.get(code, _DEFAULT_FX_PREFERENCE)
+        rates: list[CitedFxRate] = list(self._fx_table.models(self._fx.get((code, year), [])))
+
+        def rank(rate: CitedFxRate) -> tuple[bool, int]:
+            order = preference.index(rate.authority) if rate.authority in preference else len(preference)
+            return (rate.status != "complete", order)
+
+        return tuple(r for r in sorted(rates, key=rank) if include_partial or r.status == "complete")
+
+    def fx_rate(self, currency: str, year: int, *, allow_partial: bool = False) -> FxRate | None:
+        """The preferred annual average rate of ``currency`` per US dollar in ``year``, or ``None``.
+
+        The rule: a complete year from the currency's own central bank when there is one (the Central
+        Bank of Iceland for ISK), else the ECB's. A partial year (e.g. RUB 2022, January-February only)
+        is never returned unless ``allow_partial`` is set, and then only when no complete year exists.
+        """
+        rates = self.fx_rates(currency, year, include_partial=allow_partial)
+        return rates[0] if rates else None
 
     def coverage(self) -> Coverage:
         """Which pairs, years and flows the data covers (for ``data info``)."""
-        by_pair: dict[tuple[str, str], list[TradeFigure]] = defaultdict(list)
-        for (reporter, partner, _, _), figs in self._trade.items():
-            by_pair[(reporter, partner)].extend(figs)
-        pairs = tuple(
-            PairCoverage(
-                reporter=r,
-                partner=p,
-                years=tuple(sorted({f.year for f in figs})),
-                flows=tuple(sorted({f.flow.value for f in figs})),
-                rows=len(figs),
-            )
-            for (r, p), figs in sorted(by_pair.items())
-        )
-        by_country: dict[str, list[RankFigure]] = defaultdict(list)
-        for (country, _, _), figs in self._ranks.items():
-            by_country[country].extend(figs)
-        ranks = tuple(
-            RankCoverage(country=c, years=tuple(sorted({f.year for f in figs})), rows=len(figs))
-            for c, figs in sorted(by_country.items())
-        )
-        return Coverage(
-            version=self._version,
-            trade_rows=sum(p.rows for p in pairs),
-            rank_rows=sum(r.rows for r in ranks),
-            pairs=pairs,
-            ranks=ranks,
-        )
+        return summarise(self._version, self._trade, self._rank_table, self._share_table, self._fx_table)
 
 
-def _manifest(data_dir: Path) -> dict[str, Any]:
-    path = data_dir / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ReferenceDataError(str(path), "file is missing") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ReferenceDataError(str(path), f"not valid UTF-8 JSON: {err}") from None
-    version = manifest.get("version") if isinstance(manifest, dict) else None
-    if not isinstance(version, str) or not version:
-        raise ReferenceDataError(str(path), "'version' is missing or empty")
-    files = manifest.get("files")
-    if not isinstance(files, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in files):
-        raise ReferenceDataError(str(path), "'files' must be a list of objects with a 'name'")
-    return manifest
+def _group(table: Table, columns: tuple[str, ...]) -> dict[tuple[Any, ...], list[int]]:
+    groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, key in enumerate(zip(*(table.column(c) for c in columns), strict=True)):
+        groups[key].append(i)
+    return groups
 
 
-def _checked_bytes(data_dir: Path, entry: dict[str, Any]) -> bytes:
-    path = data_dir / entry["name"]
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReferenceDataError(str(path), f"file is missing (listed in {MANIFEST})") from None
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != entry.get("sha256"):
-        raise ReferenceDataError(
-            str(path), f"sha256 {digest} does not match {MANIFEST} ({entry.get('sha256')}): the file was changed"
-        )
-    return data
+def _table_then_value(fig: TradeFigure) -> tuple[Any, ...]:
+    return (_STANDING_ORDER[fig.standing], fig.authority, fig.published or date.min, fig.url, -fig.value)
+
+
+def _usd(year: int) -> FxRate:
+    return FxRate(currency="USD", year=year, per_usd=1.0, source="identity", url="", published=None, method="identity")
 
 
 def load(data_dir: Path) -> ReferenceStore:
-    """Read, verify and index the data files in ``data_dir``."""
-    manifest = _manifest(data_dir)
-    entries = {f["name"]: f for f in manifest["files"]}
-    parsed: dict[str, list[Any]] = {}
+    """Read, verify and index the data files in ``data_dir``.
+
+    The cyclic garbage collector is paused meanwhile: loading makes about a million small
+    objects, none of them in cycles, and collection passes over them would double the time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(data_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> ReferenceStore:
+    manifest = Manifest(data_dir)
+    tables: dict[str, Table] = {}
     for file_schema in schema.SCHEMAS:
-        entry = entries.get(file_schema.name)
-        if entry is None:
-            raise ReferenceDataError(str(data_dir / MANIFEST), f"does not list {file_schema.name}")
-        path = data_dir / file_schema.name
-        rows = schema.parse(path, _checked_bytes(data_dir, entry), file_schema)
-        if entry.get("rows") != len(rows):
-            raise ReferenceDataError(str(path), f"has {len(rows)} data rows, {MANIFEST} says {entry.get('rows')}")
-        parsed[file_schema.name] = rows
+        data = manifest.checked_bytes(file_schema.name)
+        table = parse_table(file_schema.path(data_dir), data, file_schema)
+        manifest.check_rows(file_schema.name, len(table))
+        tables[file_schema.name] = table
     return ReferenceStore(
-        manifest["version"],
-        parsed[schema.TRADE_VALUES.name],
-        parsed[schema.PARTNER_RANKS.name],
+        manifest.version,
+        [tables[s.name] for s in schema.TRADE_FILES],
+        tables[schema.PARTNER_RANKS.name],
+        tables[schema.PARTNER_SHARES.name],
+        tables[schema.FX_RATES.name],
         source=data_dir,
     )

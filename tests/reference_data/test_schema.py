@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from reference_data import DATA_DIR, ReferenceDataError, load_store
-from reference_data import schema
-from reference_data.schema import PARTNER_RANKS, TRADE_VALUES, FieldError
+from reference_data import AGGREGATES, DATA_DIR, ReferenceDataError, load_store, schema
+from reference_data.schema import (
+    FX_RATES,
+    PARTNER_RANKS,
+    PARTNER_SHARES,
+    SCHEMAS,
+    TRADE_IMF,
+    TRADE_US_CENSUS,
+    TRADE_VALUES,
+    FieldError,
+)
 
 TRADE = TRADE_VALUES.name
 RANKS = PARTNER_RANKS.name
+SHARES = PARTNER_SHARES.name
+FX = FX_RATES.name
+CENSUS = TRADE_US_CENSUS.name
+IMF = TRADE_IMF.name
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -43,25 +54,16 @@ def with_field(name: str, row: int, column: str, value: str) -> str:
     return to_text(rows)
 
 
-def data_dir(tmp_path: Path, **files: str | bytes) -> Path:
-    """A copy of the shipped data with some files replaced and a MANIFEST.json that matches them."""
-    out = tmp_path / "data"
-    shutil.copytree(DATA_DIR, out)
-    manifest = json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
-    for key, content in files.items():
-        name = key.replace("_csv", ".csv")
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        (out / name).write_bytes(data)
-        entry = next(f for f in manifest["files"] if f["name"] == name)
-        entry["sha256"] = hashlib.sha256(data).hexdigest()
-        entry["rows"] = max(data.count(b"\n") - 1, 0)
-    (out / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
-    return out
+def first_row(name: str, **match: str) -> int:
+    """The row number (header = 1) of the first row of ``name`` whose fields equal ``match``."""
+    rows = table(shipped(name))
+    at = {c: rows[0].index(c) for c in match}
+    return next(n for n, r in enumerate(rows[1:], start=2) if all(r[at[c]] == v for c, v in match.items()))
 
 
-def load_error(tmp_path: Path, **files: str | bytes) -> str:
+def load_error(data_dir: Any, **files: str | bytes) -> str:
     with pytest.raises(ReferenceDataError) as info:
-        load_store(data_dir(tmp_path, **files))
+        load_store(data_dir(**files))
     return str(info.value)
 
 
@@ -69,23 +71,41 @@ def load_error(tmp_path: Path, **files: str | bytes) -> str:
 
 
 def test_shipped_files_validate() -> None:
-    assert len(schema.read(DATA_DIR / TRADE, TRADE_VALUES)) > 100
-    assert len(schema.read(DATA_DIR / RANKS, PARTNER_RANKS)) >= 16
+    sizes = {s.name: len(schema.read(DATA_DIR / s.name, s)) for s in SCHEMAS}
+    assert sizes[TRADE] > 300 and sizes[IMF] > 4000 and sizes[CENSUS] > 30000
+    assert sizes[RANKS] >= 100 and sizes[SHARES] > 50000 and sizes[FX] > 60
 
 
 def test_shipped_header_is_the_documented_column_order() -> None:
-    assert table(shipped(TRADE))[0] == TRADE_VALUES.header
-    assert table(shipped(RANKS))[0] == PARTNER_RANKS.header
+    for file_schema in SCHEMAS:
+        assert table(shipped(file_schema.name))[0] == file_schema.header, file_schema.name
 
 
-def test_readme_documents_every_column() -> None:
+def test_readme_documents_every_file_column_code_and_status() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    for column in TRADE_VALUES.header + PARTNER_RANKS.header:
-        assert f"| `{column}` |" in readme, column
+    for file_schema in SCHEMAS:
+        assert f"`{file_schema.name}`" in readme, file_schema.name
+        for column in file_schema.header:
+            assert f"| `{column}` |" in readme, (file_schema.name, column)
+    for code in AGGREGATES:
+        assert f"| `{code}` |" in readme, code
+    for status in schema.TRADE_STATUSES:
+        assert f"| `{status}` |" in readme, status
+    for vocabulary in (schema.RANK_STATUSES, schema.SHARE_STATUSES, schema.FX_STATUSES, schema.VALUATIONS):
+        for word in vocabulary:
+            assert f"`{word}`" in readme, word
 
 
-def test_copy_with_matching_manifest_loads(tmp_path: Path) -> None:
-    assert load_store(data_dir(tmp_path)).version
+def test_readme_row_counts_match_the_manifest() -> None:
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    manifest = json.loads((DATA_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert f"({manifest['version']})" in readme
+    for entry in manifest["files"]:
+        assert f"| `{entry['name']}` | {entry['rows']:,} |" in readme, entry["name"]
+
+
+def test_copy_with_matching_manifest_loads(data_dir: Any) -> None:
+    assert load_store(data_dir()).version
 
 
 # -- broken trade_values.csv, through load_store ----------------------------------------------
@@ -114,79 +134,94 @@ def test_copy_with_matching_manifest_loads(tmp_path: Path) -> None:
         (18, "authority", " ", "column 'authority': is empty"),
     ],
 )
-def test_bad_field_names_file_row_and_column(tmp_path: Path, row: int, column: str, value: str, problem: str) -> None:
-    message = load_error(tmp_path, trade_values_csv=with_field(TRADE, row, column, value))
+def test_bad_field_names_file_row_and_column(data_dir: Any, row: int, column: str, value: str, problem: str) -> None:
+    message = load_error(data_dir, trade_values_csv=with_field(TRADE, row, column, value))
     assert TRADE in message
     assert f"row {row}:" in message
     assert problem in message
 
 
-def test_missing_column(tmp_path: Path) -> None:
+def test_the_first_problem_in_file_order_is_reported(data_dir: Any) -> None:
+    rows = table(shipped(TRADE))
+    rows[9][rows[0].index("flow")] = "exports"  # row 10
+    rows[6][rows[0].index("year")] = "20x0"  # row 7, a later column but an earlier row
+    message = load_error(data_dir, trade_values_csv=to_text(rows))
+    assert f"{TRADE}, row 7: column 'year'" in message
+
+
+def test_missing_column(data_dir: Any) -> None:
     rows = [r[:-2] + r[-1:] for r in table(shipped(TRADE))]  # drop 'url'
-    message = load_error(tmp_path, trade_values_csv=to_text(rows))
+    message = load_error(data_dir, trade_values_csv=to_text(rows))
     assert f"{TRADE}, row 1: missing column 'url'" in message
 
 
-def test_unexpected_column(tmp_path: Path) -> None:
+def test_unexpected_column(data_dir: Any) -> None:
     rows = [r + ["x"] for r in table(shipped(TRADE))]
-    message = load_error(tmp_path, trade_values_csv=to_text(rows))
+    message = load_error(data_dir, trade_values_csv=to_text(rows))
     assert f"{TRADE}, row 1: unexpected column 'x'" in message
 
 
-def test_columns_in_another_order_load(tmp_path: Path) -> None:
+def test_columns_in_another_order_load(data_dir: Any) -> None:
     rows = [list(reversed(r)) for r in table(shipped(TRADE))]
-    store = load_store(data_dir(tmp_path, trade_values_csv=to_text(rows)))
+    store = load_store(data_dir(trade_values_csv=to_text(rows)))
     assert store.trade_figures("CHN", "RUS", 2020, "total")
 
 
-def test_duplicate_key(tmp_path: Path) -> None:
+def test_duplicate_key(data_dir: Any) -> None:
     rows = table(shipped(TRADE))
     rows.append(list(rows[1]))
     rows[-1][rows[0].index("value")] = "1"  # same key, other value
-    message = load_error(tmp_path, trade_values_csv=to_text(rows))
+    message = load_error(data_dir, trade_values_csv=to_text(rows))
     assert f"{TRADE}, row {len(rows)}: duplicate key" in message
     assert "first at row 2" in message
 
 
-def test_same_figure_from_another_release_is_not_a_duplicate(tmp_path: Path) -> None:
+def test_same_figure_from_another_release_is_not_a_duplicate(data_dir: Any) -> None:
     rows = table(shipped(TRADE))
     rows.append(list(rows[1]))
     rows[-1][rows[0].index("published")] = "2099-01-01"
-    assert load_store(data_dir(tmp_path, trade_values_csv=to_text(rows)))
+    assert load_store(data_dir(trade_values_csv=to_text(rows)))
 
 
-def test_wrong_number_of_fields(tmp_path: Path) -> None:
+def test_wrong_number_of_fields(data_dir: Any) -> None:
     lines = shipped(TRADE).splitlines(keepends=True)
     lines[3] = "CHN,RUS,2009\n"
-    message = load_error(tmp_path, trade_values_csv="".join(lines))
+    message = load_error(data_dir, trade_values_csv="".join(lines))
     assert f"{TRADE}, row 4: row has 3 fields, the header has 14" in message
 
 
-def test_line_break_inside_a_field(tmp_path: Path) -> None:
+def test_line_break_inside_a_field(data_dir: Any) -> None:
     text = with_field(TRADE, 5, "note", "two\nlines")
-    message = load_error(tmp_path, trade_values_csv=text)
+    message = load_error(data_dir, trade_values_csv=text)
     assert f"{TRADE}, row 5: a field holds a line break" in message
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    message = load_error(tmp_path, trade_values_csv=b"")
+def test_unclosed_quote(data_dir: Any) -> None:
+    lines = shipped(TRADE).splitlines(keepends=True)
+    lines[6] = lines[6].rstrip("\n") + ',"open\n'
+    message = load_error(data_dir, trade_values_csv="".join(lines))
+    assert f"{TRADE}, row 7: a field holds a line break or a quote is not closed" in message
+
+
+def test_empty_file(data_dir: Any) -> None:
+    message = load_error(data_dir, trade_values_csv=b"")
     assert TRADE in message and "file is empty" in message
 
 
-def test_header_only(tmp_path: Path) -> None:
-    message = load_error(tmp_path, trade_values_csv=",".join(TRADE_VALUES.header) + "\n")
+def test_header_only(data_dir: Any) -> None:
+    message = load_error(data_dir, trade_values_csv=",".join(TRADE_VALUES.header) + "\n")
     assert TRADE in message and "no data rows" in message
 
 
-def test_not_utf8(tmp_path: Path) -> None:
+def test_not_utf8(data_dir: Any) -> None:
     lines = shipped(TRADE).encode("utf-8").split(b"\n")
-    lines[2] = lines[2].replace(b"China", b"Ch\xefna", 1) + b"\xff"
-    message = load_error(tmp_path, trade_values_csv=b"\n".join(lines))
+    lines[2] = lines[2].replace(b"Statistics", b"St\xefatistics", 1) + b"\xff"
+    message = load_error(data_dir, trade_values_csv=b"\n".join(lines))
     assert f"{TRADE}, row 3: not UTF-8" in message
 
 
-def test_checksum_mismatch(tmp_path: Path) -> None:
-    out = data_dir(tmp_path)
+def test_checksum_mismatch(data_dir: Any) -> None:
+    out = data_dir()
     text = with_field(TRADE, 2, "value", "1")
     (out / TRADE).write_text(text, encoding="utf-8")  # MANIFEST.json still has the old sha256
     with pytest.raises(ReferenceDataError) as info:
@@ -195,8 +230,8 @@ def test_checksum_mismatch(tmp_path: Path) -> None:
     assert "sha256" in str(info.value) and "MANIFEST.json" in str(info.value)
 
 
-def test_row_count_mismatch(tmp_path: Path) -> None:
-    out = data_dir(tmp_path)
+def test_row_count_mismatch(data_dir: Any) -> None:
+    out = data_dir()
     manifest = json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
     manifest["files"][0]["rows"] += 1
     (out / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -204,10 +239,20 @@ def test_row_count_mismatch(tmp_path: Path) -> None:
         load_store(out)
 
 
-def test_missing_data_file(tmp_path: Path) -> None:
-    out = data_dir(tmp_path)
-    (out / RANKS).unlink()
-    with pytest.raises(ReferenceDataError, match=f"{RANKS}: file is missing"):
+@pytest.mark.parametrize("name", [s.name for s in SCHEMAS])
+def test_missing_data_file(data_dir: Any, name: str) -> None:
+    out = data_dir()
+    (out / name).unlink()
+    with pytest.raises(ReferenceDataError, match=f"{name}: file is missing"):
+        load_store(out)
+
+
+def test_manifest_must_list_every_file(data_dir: Any) -> None:
+    out = data_dir()
+    manifest = json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
+    manifest["files"] = [f for f in manifest["files"] if f["name"] != SHARES]
+    (out / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=f"MANIFEST.json: does not list {SHARES}"):
         load_store(out)
 
 
@@ -216,8 +261,8 @@ def test_missing_manifest(tmp_path: Path) -> None:
         load_store(tmp_path)
 
 
-def test_manifest_without_version(tmp_path: Path) -> None:
-    out = data_dir(tmp_path)
+def test_manifest_without_version(data_dir: Any) -> None:
+    out = data_dir()
     manifest = json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
     del manifest["version"]
     (out / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -237,11 +282,70 @@ def test_manifest_without_version(tmp_path: Path) -> None:
         (6, "statement", "", "column 'statement': is empty"),
         (7, "published", "28.01.2021", "column 'published': '28.01.2021' is not a date"),
         (8, "url", "", "column 'url': url is empty"),
+        (9, "status", "likely", "column 'status': 'likely' is not a status"),
     ],
 )
-def test_bad_rank_field(tmp_path: Path, row: int, column: str, value: str, problem: str) -> None:
-    message = load_error(tmp_path, partner_ranks_csv=with_field(RANKS, row, column, value))
+def test_bad_rank_field(data_dir: Any, row: int, column: str, value: str, problem: str) -> None:
+    message = load_error(data_dir, partner_ranks_csv=with_field(RANKS, row, column, value))
     assert f"{RANKS}, row {row}: {problem}" in message
+
+
+# -- broken files of the other kinds ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("share", "101", "column 'share': '101' is not a percentage (0-100)"),
+        ("share", "-1", "column 'share': '-1' is not a percentage (0-100)"),
+        ("flow", "total", "column 'flow': 'total' is not a share flow"),
+        ("partner", "EU", "column 'partner': 'EU' is not an ISO 3166 alpha-3 code"),
+        ("edition", "20x5", "column 'edition': '20x5' is not a year"),
+        ("status", "ok", "column 'status': 'ok' is not a status"),
+        ("source", "", "column 'source': is empty"),
+    ],
+)
+def test_bad_share_field(data_dir: Any, column: str, value: str, problem: str) -> None:
+    row = first_row(SHARES, country="RUS", year="2023", partner="CHN")
+    message = load_error(data_dir, partner_shares_csv=with_field(SHARES, row, column, value))
+    assert f"{SHARES}, row {row}: {problem}" in message
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("per_usd", "0", "column 'per_usd': '0' is not above zero"),
+        ("authority", "BoE", "column 'authority': 'BoE' is not an FX authority"),
+        ("status", "full", "column 'status': 'full' is not an FX status"),
+        ("first_day", "", "column 'first_day': date is empty"),
+        ("first_day", "2019-12-31", "columns 'first_day', 'last_day': 2019-12-31 to 2020-12-31 is not a span within 2020"),
+        ("published", "2020-06-30", "column 'published': 2020-06-30 is before the last rate used (2020-12-31)"),
+        ("observations", "0", "column 'observations': '0' is not a whole number of 1 or more"),
+    ],
+)
+def test_bad_fx_field(data_dir: Any, column: str, value: str, problem: str) -> None:
+    row = first_row(FX, currency="EUR", year="2020")
+    message = load_error(data_dir, fx_rates_csv=with_field(FX, row, column, value))
+    assert f"{FX}, row {row}: {problem}" in message
+
+
+def test_a_partial_fx_year_must_say_what_it_covers(data_dir: Any) -> None:
+    row = first_row(FX, currency="RUB", year="2022")
+    message = load_error(data_dir, fx_rates_csv=with_field(FX, row, "note", ""))
+    assert f"{FX}, row {row}: column 'note': a partial year must say what it covers" in message
+
+
+def test_bad_census_field(data_dir: Any) -> None:
+    row = first_row(CENSUS, partner="MEX", year="2023", flow="export")
+    message = load_error(data_dir, trade_us_census_csv=with_field(CENSUS, row, "valuation", "FAS"))
+    assert f"{CENSUS}, row {row}: column 'valuation': 'FAS' is not a valuation" in message
+
+
+def test_duplicate_in_the_imf_file(data_dir: Any) -> None:
+    rows = table(shipped(IMF))
+    rows.insert(3, list(rows[2]))
+    message = load_error(data_dir, trade_imf_dots_csv=to_text(rows))
+    assert f"{IMF}, row 4: duplicate key" in message and "first at row 3" in message
 
 
 # -- the field parsers --------------------------------------------------------------------------
@@ -260,8 +364,9 @@ def test_other_numbers_do_not(text: str) -> None:
 
 def test_areas() -> None:
     assert schema.area("ISL") == "ISL"
-    assert schema.area("WLD") == "WLD" and schema.area("EUU") == "EUU"
-    for bad in ("XXX", "isl", "IS", "ICELAND", ""):
+    assert schema.area("WLD") == "WLD" and schema.area("EUU") == "EUU" and schema.area("XKX") == "XKX"
+    assert schema.area("SUN") == "SUN"  # a former country (ISO 3166-3)
+    for bad in ("XXX", "isl", "IS", "ICELAND", "", "EU", "XZZ"):
         with pytest.raises(FieldError):
             schema.area(bad)
 
@@ -274,12 +379,16 @@ def test_dates() -> None:
             schema.iso_date(bad)
 
 
-def test_nul_byte_names_its_row(tmp_path: Path) -> None:
+def test_nul_byte_names_its_row(data_dir: Any) -> None:
     lines = shipped(TRADE).split("\n")
     lines[4] = lines[4] + "\0"
-    message = load_error(tmp_path, trade_values_csv="\n".join(lines))
+    message = load_error(data_dir, trade_values_csv="\n".join(lines))
     assert f"{TRADE}, row 5: column 'note': holds a control character" in message
 
 
-def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
-    assert load_store(data_dir(tmp_path, trade_values_csv=b"\xef\xbb\xbf" + shipped(TRADE).encode("utf-8")))
+def test_byte_order_mark_is_tolerated(data_dir: Any) -> None:
+    assert load_store(data_dir(trade_values_csv=b"\xef\xbb\xbf" + shipped(TRADE).encode("utf-8")))
+
+
+def test_crlf_line_endings_are_tolerated(data_dir: Any) -> None:
+    assert load_store(data_dir(fx_rates_csv=shipped(FX).replace("\n", "\r\n")))

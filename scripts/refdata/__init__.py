@@ -1,0 +1,1 @@
+"""The reference data build, one module per source (see scripts/build_reference_data.py)."""

@@ -14,8 +14,17 @@ from .errors import (
     ReferenceDataError,
     TradecheckError,
 )
-from .interval import claimed_interval, precision_unit, relative_deviation, written_interval
-from .judgement import MIRROR_GAP, Decision, decide
+from .fx import FX_BAND, Conversion, convert
+from .interval import (
+    claimed_interval,
+    figure_interval,
+    meets,
+    oriented,
+    precision_unit,
+    relative_deviation,
+    written_interval,
+)
+from .judgement import MIRROR_GAP, Decision, MirrorTolerance, decide
 from .reference import FxRate, RankFigure, ReferenceSource, ShareFigure, Standing, TradeFigure
 from .registry import ENTRY_POINT_GROUP, CheckerRegistry, LoadedChecker
 from .verdict import Interval, Label, Reference, Verdict
@@ -23,6 +32,13 @@ from .verdict import Interval, Label, Reference, Verdict
 __version__ = "0.1.0"
 
 __all__ = [
+    "FX_BAND",
+    "Conversion",
+    "MirrorTolerance",
+    "convert",
+    "figure_interval",
+    "meets",
+    "oriented",
     "ENTRY_POINT_GROUP",
     "MIRROR_GAP",
     "CheckContext",

@@ -97,6 +97,9 @@ class Claim(BaseModel):
     partner: str | None = Field(default=None, description="ISO 3166 alpha-3 of the partner")
     flow: Flow | None = None
     rank: int | None = None
+    direction: str | None = Field(
+        default=None, description='what the words say of the sign: "increase", "decrease", "surplus" or "deficit"'
+    )
     cited_source: str | None = Field(
         default=None, description='the source the text names, e.g. "CHN" for "according to Chinese customs"'
     )

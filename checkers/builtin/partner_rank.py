@@ -1,133 +1,142 @@
-"""Partner rank ("Russia's largest trading partner") and streaks ("for 11 years in a row")."""
+"""Partner rank: "Russia's largest trading partner", "Iceland's second-largest export market".
+
+Each source that ranks the country's partners for the year is judged on its own (see
+:mod:`.ranking`): a table of the country's own figures by partner, a cited statement, or a
+Factbook edition's shares. The best standing decides (official tables and statements before
+compilations); two of the same standing that put different partners at the rank make the
+claim ``disputed``. "Largest trading partner" ranks countries; a claim naming a bloc (the
+EU) ranks blocs and the countries outside them.
+"""
 
 from __future__ import annotations
 
-from itertools import groupby
+from dataclasses import dataclass
+from datetime import date
 
 from .. import explain
 from ..base import CheckContext, Checker
-from ..claim import Claim, ClaimKind
-from ..reference import RankFigure
-from ..verdict import Interval, Label, Reference, Verdict
+from ..claim import Claim, ClaimKind, Flow
+from ..judgement import Decision, decide
+from ..reference import ReferenceSource
+from ..verdict import Label, Reference, Verdict
+from . import ranking, scope, wording
 
 _ORDINAL_EN = {1: "largest", 2: "second-largest", 3: "third-largest"}
-_ORDINAL_IS = {1: "stærsti", 2: "næststærsti", 3: "þriðji stærsti"}
+_NOUN_EN = {"total": "trading partner", "export": "export market", "import": "source of imports"}
+# Icelandic: weak adjective forms (masculine, neuter) and the noun with its gender.
+_ORDINAL_IS = {1: ("stærsti", "stærsta"), 2: ("næststærsti", "næststærsta"), 3: ("þriðji stærsti", "þriðja stærsta")}
+_NOUN_IS = {"total": ("viðskiptafélagi", 0), "export": ("útflutningsmarkaður", 0), "import": ("upprunaland innflutnings", 1)}
+
+_RANK_REASONS = {
+    "en": {"same_reporter_disagree": "sources of the same standing put different partners at that rank",
+           "revised": "two releases of the same source put different partners at that rank"},
+    "is": {"same_reporter_disagree": "jafngildar heimildir setja ólík lönd í þetta sæti",
+           "revised": "tvær útgáfur sömu heimildar setja ólík lönd í þetta sæti"},
+}
 
 
-def _years_is(years: list[int]) -> str:
-    """'árið 2009' or 'árin 2006, 2007': Icelandic number agreement."""
-    return f"árið {years[0]}" if len(years) == 1 else "árin " + ", ".join(map(str, years))
+def role(rank: int, flow: Flow | None, lang: str) -> str:
+    """'second-largest export market' / 'næststærsti útflutningsmarkaður'."""
+    measure = ranking.measure_of(flow)
+    if lang == "is":
+        noun, gender = _NOUN_IS[measure]
+        forms = _ORDINAL_IS.get(rank, (f"{rank}. stærsti", f"{rank}. stærsta"))
+        return f"{forms[gender]} {noun}"
+    return f"{_ORDINAL_EN.get(rank, f'number {rank}')} {_NOUN_EN[measure]}"
 
 
-def _year_span(years: list[int]) -> str:
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+@dataclass(frozen=True)
+class YearRank:
+    """What the sources say about the claimed rank in one year."""
+
+    year: int
+    decision: Decision | None  # None: no source ranks the country's partners that year
+    rankings: tuple[ranking.Ranking, ...]
+    references: tuple[Reference, ...]  # one per ranking, in the same order
+
+    def ranking_of(self, ref: Reference) -> ranking.Ranking:
+        return next(f for f, r in zip(self.rankings, self.references, strict=True) if r is ref)
 
 
-def _references(figures: list[tuple[int, RankFigure]], partner: str) -> list[Reference]:
-    """One reference per cited statement, naming the years it covers."""
-    refs = []
-    keyed = sorted(figures, key=lambda yf: (yf[1].url, yf[0]))
-    for url, group in groupby(keyed, key=lambda yf: yf[1].url):
-        items = list(group)
-        fig = items[0][1]
-        years = [y for y, _ in items]
-        refs.append(
-            Reference(
-                value=fig.rank,
-                unit="rank",
-                source=fig.authority,
-                url=url,
-                reporter=fig.country,
-                published=fig.published,
-                period=_year_span(years),
-                standing=fig.standing.value,
-                precision="exact",
-                supports=all(f.partner == partner for _, f in items),
-                note=f"{fig.partner}: {fig.statement}",
-            )
-        )
-    return sorted(refs, key=lambda r: r.period or "")
+def year_rank(
+    reference: ReferenceSource, claim: Claim, year: int, published: date | None, *, known_by: date | None = None
+) -> YearRank:
+    """Judge every source's ranking for ``year``; ``known_by`` keeps only those published by then."""
+    assert claim.reporter and claim.partner and claim.rank
+    measure = ranking.measure_of(claim.flow)
+    found = ranking.rankings(reference, claim.reporter, year, claim.rank, measure, claim.partner)
+    if known_by is not None:
+        found = [r for r in found if r.published is not None and r.published <= known_by]
+    refs = [ranking.judge(r, claim.rank, claim.partner) for r in found]
+    if not any(r.supports is not None for r in refs):
+        return YearRank(year, None, tuple(found), tuple(refs))
+    return YearRank(year, decide(refs, claim.cited_source, published=published), tuple(found), tuple(refs))
+
+
+def source_line(found: ranking.Ranking, lang: str) -> str:
+    """One source's ranking in words."""
+    when = f", {explain.day(found.published, lang)}" if found.published else ""
+    if found.kind == "statement":
+        return f"{found.source}{when}: {found.statement}"
+    if found.kind == "table":
+        what = "tafla eftir löndum" if lang == "is" else "table by partner"
+        return f"{found.source} ({what}{when}): {ranking.top(found, lang)}"
+    return f"{found.source}{when}: {ranking.top(found, lang)}"
+
+
+def reason_text(decision: Decision, lang: str) -> str:
+    override = _RANK_REASONS[lang].get(decision.reason)
+    if override and decision.label is Label.DISPUTED:
+        head = "Heimildum ber ekki saman um fullyrðinguna" if lang == "is" else "The sources disagree about the claim"
+        return f"{head}: {override}."
+    return wording.verdict(decision, lang)
 
 
 class PartnerRankChecker(Checker):
     name = "partner-rank"
-    version = "0.1.0"
-    kinds = frozenset({ClaimKind.PARTNER_RANK, ClaimKind.STREAK})
-    description = "A country's rank among another's trading partners in a year, and streaks of years at that rank."
+    version = "0.2.0"
+    kinds = frozenset({ClaimKind.PARTNER_RANK})
+    description = (
+        "A country's rank among another's trading partners (total, export, import) in a year, from its "
+        "table by partner, cited statements or Factbook shares; countries and blocs ranked apart."
+    )
 
     def accepts(self, claim: Claim) -> bool:
         return claim.kind in self.kinds and claim.rank is not None and claim.reporter is not None
 
     def check(self, claim: Claim, context: CheckContext) -> Verdict:
-        lang = "is" if context.language == "is" else "en"
-        assert claim.rank is not None and claim.reporter is not None
+        lang = explain.language(context.language)
         if claim.partner is None or claim.period is None:
             return self.verdict(Label.UNVERIFIABLE, _MISSING[lang], context)
-        first, last = claim.period.start.year, claim.period.end.year
-        years = list(range(first, last + 1))
-        found: list[tuple[int, RankFigure]] = []
-        missing: list[int] = []
-        for year in years:
-            figures = context.reference.partner_ranks(claim.reporter, year, claim.rank)
-            if not figures:
-                missing.append(year)
-            found.extend((year, f) for f in figures)
-        wrong = sorted({y for y, f in found if f.partner != claim.partner})
-        interval = None
-        if claim.kind is ClaimKind.STREAK and claim.quantity is not None:
-            n = claim.quantity.magnitude
-            interval = Interval(low=n, high=n, unit="year", rule=f"a run of exactly {n:g} years ending in {last}")
-        before = [f for f in context.reference.partner_ranks(claim.reporter, first - 1, claim.rank)]
-        longer = claim.kind is ClaimKind.STREAK and bool(before) and all(f.partner == claim.partner for f in before)
-        if wrong:
-            label = Label.CONTRADICTED if not any(f.partner == claim.partner for y, f in found if y in wrong) else Label.DISPUTED
-        elif missing:
-            label = Label.UNVERIFIABLE
-        elif longer:
-            label = Label.CONTRADICTED
-        else:
-            label = Label.SUPPORTED
-        refs = _references(found + [(first - 1, f) for f in before], claim.partner)
-        text = _explain(claim, lang, first, last, wrong, missing, longer, before, label)
-        return self.verdict(label, text, context, interval=interval, references=refs)
+        year = claim.period.end.year
+        published = context.published
+        if published and year > published.year:
+            return self.verdict(Label.UNVERIFIABLE, scope.text(lang, "future", year=year), context)
+        # A year still running is judged only on what had been said by the article's date.
+        known_by = published if published and year == published.year else None
+        result = year_rank(context.reference, claim, year, published, known_by=known_by)
+        whose_gen = explain.country_name(claim.reporter, lang, case="ef") if lang == "is" else explain.country_name(claim.reporter, lang, genitive=True)
+        who = explain.country_name(claim.partner, lang)
+        what = role(claim.rank or 1, claim.flow, lang)
+        head = (f"Fullyrt er að {who} hafi verið {what} {whose_gen} árið {year}." if lang == "is"
+                else f"The claim is that {who} was {whose_gen} {what} in {year}.")
+        if result.decision is None:
+            years = explain.years([year], lang) if lang == "is" else str(year)
+            return self.verdict(Label.UNVERIFIABLE, wording.paragraph(head, scope.text(lang, "no_ranking", whose=whose_gen, years=years)), context)
+        decision = result.decision
+        order = [*decision.deciding, *decision.caveats]
+        lines = [source_line(result.ranking_of(r), lang) for r in order]
+        text = wording.paragraph(
+            head,
+            "; ".join(lines[: len(decision.deciding)]) + ".",
+            reason_text(decision, lang),
+            wording.others(lines[len(decision.deciding):], lang),
+            wording.by_date(decision, order, context.published, lang),
+        )
+        return self.verdict(decision.label, text, context, references=order)
 
 
 _MISSING = {
-    "en": "The claim does not say whose partner is meant, or for which years.",
+    "en": "The claim does not say whose partner is meant, or for which year.",
     "is": "Ekki kemur fram við hvaða ríki eða hvaða ár er átt.",
 }
-
-
-def _explain(
-    claim: Claim, lang: str, first: int, last: int, wrong: list[int], missing: list[int],
-    longer: bool, before: list[RankFigure], label: Label,
-) -> str:
-    assert claim.rank is not None
-    whose = explain.country_name(claim.reporter, lang, genitive=True)
-    who = explain.country_name(claim.partner, lang)
-    span = _year_span(list(range(first, last + 1)))
-    if lang == "is":
-        ordinal = _ORDINAL_IS.get(claim.rank, f"{claim.rank}. stærsti")
-        head = f"Fullyrt er að {who} hafi verið {ordinal} viðskiptafélagi {whose} {span}."
-        if wrong:
-            gap = f" Um {_years_is(missing)} segja gögnin ekkert." if missing else ""
-            return head + f" Samkvæmt heimildunum var svo ekki {_years_is(wrong)}." + gap
-        if missing:
-            return head + f" Viðmiðunargögnin segja ekkert um {_years_is(missing)}."
-        if longer:
-            return head + f" Heimildirnar sýna að svo var líka árið {first - 1}: samfellda tímabilið er lengra en fullyrt er."
-        tail = "" if before else f" Gögnin segja ekki hvernig staðan var árið {first - 1}."
-        return head + f" Opinberar yfirlýsingar staðfesta það fyrir hvert ár {span}." + tail
-    ordinal = _ORDINAL_EN.get(claim.rank, f"number {claim.rank}")
-    head = f"The claim is that {who} was {whose} {ordinal} trading partner in {span}."
-    if wrong:
-        gap = f" The data says nothing about {', '.join(map(str, missing))}." if missing else ""
-        return head + f" The sources say otherwise for {', '.join(map(str, wrong))}." + gap
-    if missing:
-        return head + f" The reference data says nothing about {', '.join(map(str, missing))}."
-    if longer:
-        return head + f" The sources show it was so in {first - 1} too: the run is longer than claimed."
-    tail = "" if before else f" The data does not say who ranked first in {first - 1}."
-    if before and label is Label.SUPPORTED:
-        tail = f" In {first - 1} it was {explain.country_name(before[0].partner, lang)}, so the run is exactly as long as claimed."
-    return head + f" Official statements confirm it for every year {span}." + tail

@@ -6,7 +6,7 @@ import math
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 
 class Label(StrEnum):
@@ -34,6 +34,16 @@ class Interval(BaseModel):
         above = value >= self.low if self.low_inclusive else value > self.low
         below = value <= self.high if self.high_inclusive else value < self.high
         return above and below
+
+    @field_validator("low", mode="before")
+    @classmethod
+    def _open_low(cls, value: float | None) -> float:
+        return -math.inf if value is None else value
+
+    @field_validator("high", mode="before")
+    @classmethod
+    def _open_high(cls, value: float | None) -> float:
+        return math.inf if value is None else value
 
     @field_serializer("low", "high")
     def _finite_or_none(self, value: float) -> float | None:

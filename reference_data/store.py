@@ -1,9 +1,13 @@
 """The reference store: the validated data files, indexed for the look-ups checkers make.
 
-:func:`load` reads ``MANIFEST.json`` first (data version, files, sha256, row counts), checks every
-listed file against it, validates every row of every file with :mod:`reference_data.tables`, and
-indexes the rows by dict so that every look-up is a few dictionary reads. Models are built for
-the rows a look-up returns, on first use.
+:class:`ReferenceStore` holds what every store answers the same way: the mirror rule, upper-casing,
+ranks, shares and FX rates with their orders. Its trade figures come from a :class:`TradeIndex`:
+
+- the CSV store (:func:`load`) reads ``MANIFEST.json`` first (data version, files, sha256, row
+  counts), checks every listed file against it, validates every row of every file with
+  :mod:`reference_data.tables`, and indexes the rows by dict (:class:`TableIndex`), so that every
+  look-up is a few dictionary reads. Models are built for the rows a look-up returns, on first use;
+- the columnar store (:mod:`reference_data.columnar`) reads Parquet files once into arrays.
 
 Orders (each documented in ``reference_data/data/README.md``):
 
@@ -23,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from checkers.claim import Flow
 from checkers.reference import FxRate, RankFigure, Standing, TradeFigure
@@ -34,7 +38,7 @@ from .manifest import MANIFEST, Manifest
 from .records import CitedFxRate, CitedShare
 from .tables import Table, parse_table
 
-__all__ = ["MANIFEST", "ReferenceStore", "load"]
+__all__ = ["MANIFEST", "ReferenceStore", "TableIndex", "TradeIndex", "load", "partner_order", "table_order"]
 
 # For a flow asked about (A, B), which (reporter, flow) rows answer it: A's own, then B's mirror.
 _MIRROR = {
@@ -43,7 +47,8 @@ _MIRROR = {
     Flow.TOTAL: Flow.TOTAL,
     Flow.BALANCE: Flow.BALANCE,
 }
-_STANDING_ORDER = {Standing.OFFICIAL: 0, Standing.COMPILED: 1, Standing.PRESS: 2}
+#: Official figures first, then compilations, then the press (the first key of :func:`partner_order`).
+STANDING_ORDER = {Standing.OFFICIAL: 0, Standing.COMPILED: 1, Standing.PRESS: 2}
 #: Per currency, the authorities whose rates are preferred, best first; others follow, then the ECB.
 FX_PREFERENCE: dict[str, tuple[str, ...]] = {"ISK": ("CBI", "ECB")}
 _DEFAULT_FX_PREFERENCE = ("ECB",)
@@ -51,22 +56,43 @@ _DEFAULT_FX_PREFERENCE = ("ECB",)
 Ref = tuple[int, int]  # (table number, row number in that table)
 
 
-class ReferenceStore:
-    """Cited trade figures, partner ranks and shares, and FX rates; satisfies ``checkers.ReferenceSource``."""
+def table_order(standing: Standing, authority: str, published: date | None, url: str) -> tuple[Any, ...]:
+    """Which table (of one authority's release) comes first in :meth:`ReferenceStore.partner_figures`."""
+    return (STANDING_ORDER[standing], authority, published or date.min, url)
 
-    def __init__(
-        self,
-        version: str,
-        trade: Sequence[Table],
-        ranks: Table,
-        shares: Table,
-        fx: Table,
-        source: Path | None = None,
-    ) -> None:
-        self._version = version
-        self.source = source
+
+def partner_order(fig: TradeFigure) -> tuple[Any, ...]:
+    """The order of :meth:`ReferenceStore.partner_figures`: by table (standing, authority, published,
+    url; no date first), then by value, largest first. Equal keys keep the files' order."""
+    return (*table_order(fig.standing, fig.authority, fig.published, fig.url), -fig.value)
+
+
+class TradeIndex(Protocol):
+    """Where a store finds its trade figures. The CSV store's is :class:`TableIndex`; the columnar
+    store's is ``reference_data.columnar.index.ArrayIndex``."""
+
+    def pair(self, reporter: str, partner: str, year: int, flow: Flow) -> tuple[TradeFigure, ...]:
+        """What ``reporter`` reports about ``partner``: in the files' order (table by table, row by row)."""
+        ...
+
+    def partners(self, reporter: str, year: int, flow: Flow) -> tuple[TradeFigure, ...]:
+        """Every figure ``reporter`` gives for ``year`` and ``flow``, in :func:`partner_order`."""
+        ...
+
+    def tables(self) -> tuple[Table, ...]:
+        """Per trade file, at least its reporter, partner, year and flow columns (for coverage)."""
+        ...
+
+    def __len__(self) -> int:
+        """How many trade rows the index holds."""
+        ...
+
+
+class TableIndex:
+    """A :class:`TradeIndex` over validated tables held as Python lists: dicts of row references."""
+
+    def __init__(self, trade: Sequence[Table]) -> None:
         self._trade = tuple(trade)
-        self._rank_table, self._share_table, self._fx_table = ranks, shares, fx
         self._pair: dict[tuple[str, str, int, Flow], list[Ref]] = defaultdict(list)
         self._by_reporter: dict[tuple[str, int, Flow], list[Ref]] = defaultdict(list)
         for t, table in enumerate(self._trade):
@@ -74,6 +100,45 @@ class ReferenceStore:
             for i, (reporter, partner, year, flow) in enumerate(zip(*columns, strict=True)):
                 self._pair[(reporter, partner, year, flow)].append((t, i))
                 self._by_reporter[(reporter, year, flow)].append((t, i))
+
+    def _figures(self, refs: list[Ref]) -> tuple[TradeFigure, ...]:
+        return tuple(self._trade[t].model(i) for t, i in refs)
+
+    def pair(self, reporter: str, partner: str, year: int, flow: Flow) -> tuple[TradeFigure, ...]:
+        return self._figures(self._pair.get((reporter, partner, year, flow), []))
+
+    def partners(self, reporter: str, year: int, flow: Flow) -> tuple[TradeFigure, ...]:
+        return tuple(sorted(self._figures(self._by_reporter.get((reporter, year, flow), [])), key=partner_order))
+
+    def tables(self) -> tuple[Table, ...]:
+        return self._trade
+
+    def __len__(self) -> int:
+        return sum(len(t) for t in self._trade)
+
+
+class ReferenceStore:
+    """Cited trade figures, partner ranks and shares, and FX rates; satisfies ``checkers.ReferenceSource``.
+
+    The trade figures come from a :class:`TradeIndex`; ranks, shares and rates, which are small,
+    from validated tables. ``engine`` says which store was loaded: ``csv`` or ``columnar``.
+    """
+
+    def __init__(
+        self,
+        version: str,
+        trade: TradeIndex,
+        ranks: Table,
+        shares: Table,
+        fx: Table,
+        source: Path | None = None,
+        engine: str = "csv",
+    ) -> None:
+        self._version = version
+        self.source = source
+        self.engine = engine
+        self._index = trade
+        self._rank_table, self._share_table, self._fx_table = ranks, shares, fx
         self._ranks = _group(ranks, ("country", "year", "rank"))
         self._shares = _group(shares, ("country", "year", "flow"))
         self._fx = _group(fx, ("currency", "year"))
@@ -82,10 +147,12 @@ class ReferenceStore:
     def version(self) -> str:
         return self._version
 
-    # -- trade ------------------------------------------------------------------------------------
+    @property
+    def trade_rows(self) -> int:
+        """How many trade figures the store holds, from every trade file."""
+        return len(self._index)
 
-    def _figures(self, refs: list[Ref]) -> tuple[TradeFigure, ...]:
-        return tuple(self._trade[t].model(i) for t, i in refs)
+    # -- trade ------------------------------------------------------------------------------------
 
     def trade_figures(self, country_a: str, country_b: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
         """``country_a``'s own figures first, then ``country_b``'s mirror figures.
@@ -95,9 +162,7 @@ class ReferenceStore:
         reporter states it, from the reporter's own side (B's row has the opposite sign convention).
         """
         a, b, flow = country_a.upper(), country_b.upper(), Flow(flow)
-        own = self._pair.get((a, b, year, flow), [])
-        mirror = self._pair.get((b, a, year, _MIRROR[flow]), [])
-        return self._figures(own) + self._figures(mirror)
+        return self._index.pair(a, b, year, flow) + self._index.pair(b, a, year, _MIRROR[flow])
 
     def partner_figures(self, reporter: str, year: int, flow: Flow) -> Sequence[TradeFigure]:
         """Every figure ``reporter`` gives for ``year`` and ``flow``, with every partner, from every source.
@@ -106,8 +171,7 @@ class ReferenceStore:
         to keep countries only. Rows from one table (same standing, authority, published date and url)
         come together, largest value first.
         """
-        figures = self._figures(self._by_reporter.get((reporter.upper(), year, Flow(flow)), []))
-        return tuple(sorted(figures, key=_table_then_value))
+        return self._index.partners(reporter.upper(), year, Flow(flow))
 
     # -- ranks and shares -----------------------------------------------------------------------
 
@@ -156,7 +220,7 @@ class ReferenceStore:
 
     def coverage(self) -> Coverage:
         """Which pairs, years and flows the data covers (for ``data info``)."""
-        return summarise(self._version, self._trade, self._rank_table, self._share_table, self._fx_table)
+        return summarise(self._version, self._index.tables(), self._rank_table, self._share_table, self._fx_table)
 
 
 def _group(table: Table, columns: tuple[str, ...]) -> dict[tuple[Any, ...], list[int]]:
@@ -164,10 +228,6 @@ def _group(table: Table, columns: tuple[str, ...]) -> dict[tuple[Any, ...], list
     for i, key in enumerate(zip(*(table.column(c) for c in columns), strict=True)):
         groups[key].append(i)
     return groups
-
-
-def _table_then_value(fig: TradeFigure) -> tuple[Any, ...]:
-    return (_STANDING_ORDER[fig.standing], fig.authority, fig.published or date.min, fig.url, -fig.value)
 
 
 def _usd(year: int) -> FxRate:
@@ -199,7 +259,7 @@ def _load(data_dir: Path) -> ReferenceStore:
         tables[file_schema.name] = table
     return ReferenceStore(
         manifest.version,
-        [tables[s.name] for s in schema.TRADE_FILES],
+        TableIndex([tables[s.name] for s in schema.TRADE_FILES]),
         tables[schema.PARTNER_RANKS.name],
         tables[schema.PARTNER_SHARES.name],
         tables[schema.FX_RATES.name],

@@ -24,8 +24,8 @@ from .fields import FieldError
 if TYPE_CHECKING:
     from .schema import FileSchema
 
-# Control characters other than the line breaks the reader handles itself.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters other than the line breaks the reader handles itself.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Table:
@@ -85,12 +85,12 @@ def _lines(path: Path, content: str) -> list[str]:
 
 def _reject_control_characters(path: Path, lines: list[str], header: list[str]) -> None:
     """One scan of the whole text; only when it finds something is the row and column worked out."""
-    if not _CONTROL.search("\n".join(lines)):
+    if not CONTROL.search("\n".join(lines)):
         return
     for number, line in enumerate(lines, start=1):
-        if _CONTROL.search(line):
+        if CONTROL.search(line):
             fields = next(csv.reader([line]), [])
-            column = next((header[i] for i, f in enumerate(fields) if i < len(header) and _CONTROL.search(f)), None)
+            column = next((header[i] for i, f in enumerate(fields) if i < len(header) and CONTROL.search(f)), None)
             where = f"column {column!r}: " if column else ""
             raise ReferenceDataError(str(path), f"{where}holds a control character", row=number)
 
@@ -173,7 +173,12 @@ def parse_table(path: Path, data: bytes, schema: FileSchema) -> Table:
     records = _records(path, lines, len(header))
     if not records:
         raise ReferenceDataError(str(path), "file has a header but no data rows")
-    columns = _parse_columns(path, header, records, schema)
+    return checked_table(path, _parse_columns(path, header, records, schema), schema)
+
+
+def checked_table(path: Path, columns: dict[str, list[Any]], schema: FileSchema) -> Table:
+    """Parsed columns (row ``i`` is data row ``i + 2``) checked against the schema's rule across
+    columns and its key, as a :class:`Table`. The CSV and Parquet readers both end here."""
     if schema.check is not None and (problem := schema.check(columns)):
         index, message = problem
         raise ReferenceDataError(str(path), message, row=index + 2)

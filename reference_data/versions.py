@@ -153,7 +153,7 @@ def list_versions(data_dir: Path | str) -> list[VersionInfo]:
                 path=path,
                 created=str(document.get("created", "")),
                 base=document.get("base_version"),
-                files=tuple((str(f.get("name")), int(f.get("rows", 0))) for f in document["files"]),
+                files=tuple((str(f.get("name")), int(f.get("rows") or 0)) for f in document["files"]),
                 current=path.name == selected,
             )
         )

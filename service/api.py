@@ -35,7 +35,7 @@ from checkers import InputError, TradecheckError
 
 from . import __version__
 from .pipeline import Pipeline
-from .render import render_json
+from .renderers import render_json
 from .report import Report
 from .settings import Settings
 
@@ -99,12 +99,17 @@ class CheckRequest(BaseModel):
         },
     )
 
-    text: str = Field(description="the article or draft, plain text; may be empty")
+    text: str = Field(description="the article or draft; may be empty")
     language: Literal["auto", "is", "en"] = Field(default="auto", description="is, en, or auto to detect it")
     published: date | None = Field(
         default=None,
         description="publication date (YYYY-MM-DD) that relative periods such as 'last year' are resolved "
         "against; when null, a date the text states ('Published: 19 March 2021') is used",
+    )
+    format: Literal["text", "markdown", "html"] = Field(
+        default="text",
+        description="how to read `text`: plain text, or Markdown or HTML, whose markup, code and front matter "
+        "are not read as prose; claim offsets always index `text` as sent",
     )
 
     @field_validator("text")
@@ -371,8 +376,20 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             }
         },
     )
-    def check(body: Annotated[CheckRequest, Depends(read_check_request)], pipeline: PipelineDep) -> Response:
-        report = pipeline.check(body.text, language=body.language, published=body.published)
+    def check(
+        body: Annotated[CheckRequest, Depends(read_check_request)],
+        pipeline: PipelineDep,
+        format: Literal["json", "claimreview"] = "json",  # noqa: A002 - the query parameter's public name
+    ) -> Response:
+        """`?format=claimreview` answers with a list of schema.org ClaimReview JSON-LD objects instead."""
+        report = pipeline.check(
+            body.text, language=body.language, published=body.published, text_format=body.format
+        )
+        if format == "claimreview":
+            from .claimreview import claim_reviews
+
+            reviews = claim_reviews(report, body.text)
+            return Response(json.dumps(reviews, ensure_ascii=False), media_type="application/ld+json")
         return Response(render_json(report), media_type="application/json")
 
     @app.get("/v1/checkers", response_model=list[CheckerInfo], summary="The checkers loaded, built-in and plugins")

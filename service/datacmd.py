@@ -1,4 +1,4 @@
-"""``tradecheck data``: pull, import, inspect, validate and select reference data versions.
+"""``tradecheck data``: pull, import, inspect, validate, compact and select reference data versions.
 
 Wiring (service/cli.py)::
 
@@ -6,8 +6,10 @@ Wiring (service/cli.py)::
     COMMANDS["data"] = datacmd.run     # dispatch
 
 Where the data lives is ``--data-dir`` or ``$TRADECHECK_DATA_DIR``. ``info`` and ``validate`` default
-to the shipped data; ``pull``, ``import`` and ``use`` write, so they need one of the two (the shipped
-data is never written). An empty directory is first seeded with the shipped data as its first version.
+to the shipped data; ``pull``, ``import``, ``compact`` and ``use`` write, so they need one of the two
+(the shipped data is never written). An empty directory is first seeded with the shipped data as its
+first version. ``compact`` adds the version's tables as Parquet, for the columnar store; once a
+version has them, ``pull`` and ``import`` write fresh Parquet copies of the tables they change.
 Exit codes: 0 done, 1 ``validate`` found a problem, 2 could not run (one line on stderr).
 """
 
@@ -101,6 +103,7 @@ def register(subparsers: Any) -> None:
     info = with_dir(sub.add_parser("info", help="sources, coverage, data version and the versions available"))
     info.add_argument("--json", action="store_true", help="print JSON")
     with_dir(sub.add_parser("validate", help="check every file and row of the data version in use"))
+    with_dir(sub.add_parser("compact", help="add the current version's tables as Parquet, in a new version (the columnar store)"))
     use = with_dir(sub.add_parser("use", help="make another data version current"))
     use.add_argument("version", metavar="VERSION")
 
@@ -200,6 +203,23 @@ def _skipped(batch: Batch) -> str:
     return f"; left out: {top}" + (f" and {more} other reasons" if more > 0 else "")
 
 
+def _parquet_copies(version_dir: Path, csv_files: dict[str, bytes]) -> dict[str, bytes]:
+    """Fresh Parquet copies of the changed CSV files that have one in the base version (none when it has none)."""
+    from reference_data import columnar, versions
+
+    listed = set(columnar.parquet_files(version_dir))
+    wanted = {name: data for name, data in csv_files.items() if columnar.parquet_name(name) in listed}
+    if not wanted:
+        return {}
+    held = {str(e.get("name")) for e in versions.manifest(version_dir)["files"]}
+    for name in wanted:
+        if name not in held:
+            raise DataCommandError(
+                f"{version_dir.name} holds {name} as Parquet only ({columnar.parquet_name(name)}): figures can be added only to a table held as CSV"
+            )
+    return columnar.compact_files(wanted)
+
+
 def _publish(data_dir: Path, batch: Batch, source_name: str, built_by: str) -> int:
     from reference_data import versions
     from reference_data.adapters import apply, source
@@ -214,9 +234,11 @@ def _publish(data_dir: Path, batch: Batch, source_name: str, built_by: str) -> i
     if not changed:
         sys.stdout.write(f"no change: every figure is already in version {base} ({counts}){_skipped(batch)}\n")
         return EXIT_OK
+    files: dict[str, Any] = {name: table.to_bytes() for name, table in tables.items()}
+    files.update(_parquet_copies(versions.resolve(data_dir), files))
     version_id = versions.publish(
         data_dir,
-        {name: table.rows for name, table in tables.items()},
+        files,
         base,
         built_by=built_by,
         sources=[source(source_name).manifest_entry()],
@@ -247,31 +269,82 @@ def _reading_dir(args: argparse.Namespace, settings: Settings | None) -> Path:
     return _data_dir(args, settings) or DATA_DIR
 
 
-def coverage(version_dir: Path) -> list[dict[str, Any]]:
-    """Per data file: rows, and for trade files the reporters, pairs, years and flows it covers."""
+def _csv_coverage(path: Path) -> dict[str, Any]:
     from reference_data.adapters import Table
+
+    table = Table.read(path)
+    item: dict[str, Any] = {"file": path.name, "rows": len(table.rows)}
+    columns = set(table.header)
+    period = "year" if "year" in columns else "period" if "period" in columns else None
+    if period:
+        spans = sorted({r[period][:4] for r in table.rows if r.get(period)})
+        item["years"] = f"{spans[0]}-{spans[-1]}" if spans else ""
+    if {"reporter", "partner"} <= columns:
+        item["reporters"] = len({r["reporter"] for r in table.rows})
+        item["pairs"] = len({(r["reporter"], r["partner"]) for r in table.rows})
+    for column in ("flow", "currency", "authority"):
+        if column in columns:
+            item[column + "s"] = dict(Counter(r[column] for r in table.rows).most_common(6))
+    return item
+
+
+def coverage(version_dir: Path) -> list[dict[str, Any]]:
+    """Per data file (CSV or Parquet): rows, and for trade files the reporters, pairs, years and flows it covers."""
     from reference_data.versions import manifest
 
     out = []
     for entry in manifest(version_dir)["files"]:
         path = version_dir / str(entry["name"])
-        if path.suffix != ".csv" or not path.exists():
+        if not path.exists():
             continue
-        table = Table.read(path)
-        item: dict[str, Any] = {"file": path.name, "rows": len(table.rows)}
-        columns = set(table.header)
-        period = "year" if "year" in columns else "period" if "period" in columns else None
-        if period:
-            spans = sorted({r[period][:4] for r in table.rows if r.get(period)})
-            item["years"] = f"{spans[0]}-{spans[-1]}" if spans else ""
-        if {"reporter", "partner"} <= columns:
-            item["reporters"] = len({r["reporter"] for r in table.rows})
-            item["pairs"] = len({(r["reporter"], r["partner"]) for r in table.rows})
-        for column in ("flow", "currency", "authority"):
-            if column in columns:
-                item[column + "s"] = dict(Counter(r[column] for r in table.rows).most_common(6))
-        out.append(item)
+        if path.suffix == ".csv":
+            out.append(_csv_coverage(path))
+        elif path.suffix == ".parquet":
+            from reference_data import columnar
+
+            out.append(columnar.summary(path))
     return out
+
+
+def _engine(version_dir: Path) -> dict[str, Any]:
+    """Which store the service would load for this version, and from which files."""
+    from reference_data import STORE_ENV, columnar, store_engine
+
+    forced = os.environ.get(STORE_ENV, "").strip()
+    try:
+        name = store_engine(version_dir)
+    except TradecheckError as exc:
+        return {"name": "none", "forced": forced, "problem": str(exc)}
+    parquet = columnar.parquet_files(version_dir)
+    if name != columnar.ENGINE:
+        how = "the CSV files, validated and indexed at start-up"
+    elif parquet:
+        how = f"DuckDB reads {len(parquet)} Parquet files into arrays at start-up"
+    else:
+        how = "no Parquet files in this version: the store cannot load; run 'tradecheck data compact'"
+    return {"name": name, "forced": forced, "how": how, "parquet_files": parquet}
+
+
+def _versions(data_dir: Path) -> list[dict[str, Any]]:
+    """Every complete version, oldest first, with each file's row count as its manifest gives it
+    (none for a Parquet file: ``versions.publish`` counts the rows of CSV files only)."""
+    from reference_data import versions
+
+    root = data_dir / versions.VERSIONS
+    if not root.is_dir():
+        return []
+    selected = versions.current(data_dir)
+    found = []
+    for path in root.iterdir():
+        if not path.is_dir() or path.name.startswith(".") or not (path / versions.MANIFEST).exists():
+            continue
+        document = versions.manifest(path)
+        found.append({
+            "id": path.name, "current": path.name == selected, "created": str(document.get("created") or ""),
+            "base": document.get("base_version"), "files": {str(f.get("name")): f.get("rows") for f in document["files"]},
+        })
+    found.sort(key=lambda v: (v["created"], v["id"]))
+    return [{**v, "created": v["created"] or "shipped"} for v in found]
 
 
 def cmd_info(args: argparse.Namespace, settings: Settings | None) -> int:
@@ -286,10 +359,8 @@ def cmd_info(args: argparse.Namespace, settings: Settings | None) -> int:
         "versioned": versions.is_versioned(data_dir),
         "loaded_from": str(loaded),
         "version": document.get("version"),
-        "versions": [
-            {"id": v.id, "current": v.current, "created": v.created or "shipped", "base": v.base, "files": dict(v.files)}
-            for v in versions.list_versions(data_dir)
-        ],
+        "engine": _engine(loaded),
+        "versions": _versions(data_dir),
         "sources": [
             {"id": s.get("id"), "what": s.get("what"), "licence": s.get("licence")} for s in document.get("sources", [])
         ],
@@ -299,15 +370,18 @@ def cmd_info(args: argparse.Namespace, settings: Settings | None) -> int:
     if args.json:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
+    engine = report["engine"]
+    forced = f"; forced by TRADECHECK_STORE={engine['forced']}" if engine["forced"] else ""
     lines = [
         f"data directory: {data_dir} ({'versioned' if report['versioned'] else 'unversioned'})",
         f"data version:   {report['version']}  ({loaded})",
+        f"engine:         {engine['name']} ({engine.get('how') or engine.get('problem')}{forced})",
     ]
     if report["versions"]:
         lines.append("versions:")
         lines += [
             f"  {'*' if v['current'] else ' '} {v['id']:<16} {v['created']:<26} base {v['base'] or '-':<16} "
-            + ", ".join(f"{n} {r}" for n, r in v["files"].items())
+            + ", ".join(n if r is None else f"{n} {r}" for n, r in v["files"].items())
             for v in report["versions"]
         ]
     lines.append("sources:")
@@ -333,12 +407,30 @@ def cmd_validate(args: argparse.Namespace, settings: Settings | None) -> int:
     loaded = versions.resolve(data_dir)
     try:
         counts = versions.verify(loaded)
-        load_store(loaded)
+        store = load_store(loaded)
     except TradecheckError as exc:
         sys.stdout.write(f"{loaded}: invalid: {exc}\n")
         return EXIT_INVALID
     summary = ", ".join(f"{name} {rows} rows" for name, rows in counts.items())
-    sys.stdout.write(f"{loaded}: valid ({summary})\n")
+    sys.stdout.write(f"{loaded}: valid ({summary}; {store.trade_rows} trade figures loaded by the {store.engine} store)\n")
+    return EXIT_OK
+
+
+def cmd_compact(args: argparse.Namespace, settings: Settings | None) -> int:
+    from reference_data import columnar, versions
+
+    data_dir = _writable(args, settings)
+    base = versions.current(data_dir)
+    files = columnar.compact(versions.resolve(data_dir))
+    if not files:
+        sys.stdout.write(f"no change: version {base} holds every table as Parquet already\n")
+        return EXIT_OK
+    version_id = versions.publish(data_dir, files, base, built_by="tradecheck data compact")
+    size = sum(len(data) for data in files.values()) / 2**20
+    sys.stdout.write(
+        f"version {version_id} (from {base}) is now current: {', '.join(files)} ({size:.1f} MB); "
+        f"the columnar store loads it\n"
+    )
     return EXIT_OK
 
 
@@ -353,7 +445,9 @@ def cmd_use(args: argparse.Namespace, settings: Settings | None) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"pull": cmd_pull, "import": cmd_import, "info": cmd_info, "validate": cmd_validate, "use": cmd_use}
+HANDLERS = {
+    "pull": cmd_pull, "import": cmd_import, "info": cmd_info, "validate": cmd_validate, "compact": cmd_compact, "use": cmd_use,
+}
 
 
 def run(args: argparse.Namespace, settings: Settings | None = None) -> int:

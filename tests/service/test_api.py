@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from checkers import TradecheckError
 from service.api import body_limit, create_app
 from service.pipeline import Pipeline
-from service.render import render_json
+from service.renderers import render_json
 from service.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,7 +84,8 @@ def test_checkers_lists_the_builtins_with_their_package(client: TestClient) -> N
         assert re.fullmatch(r"\d+\.\d+\.\d+.*", info["version"])
         assert info["description"]
     assert by_name["trade-value"]["kinds"] == ["trade_value"]
-    assert set(by_name["partner-rank"]["kinds"]) == {"partner_rank", "streak"}
+    assert set(by_name["partner-rank"]["kinds"]) == {"partner_rank"}
+    assert set(by_name["streak"]["kinds"]) == {"streak"}
 
 
 def test_check_answers_a_report(client: TestClient, pipeline: Pipeline) -> None:
@@ -155,7 +156,7 @@ def test_docs_and_openapi(client: TestClient) -> None:
     assert spec["info"]["description"]
     op = spec["paths"]["/v1/check"]["post"]
     schema = op["requestBody"]["content"]["application/json"]["schema"]
-    assert set(schema["properties"]) == {"text", "language", "published"}
+    assert set(schema["properties"]) == {"text", "language", "published", "format"}
     assert schema["required"] == ["text"]
     assert op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Report")
     for status in ("400", "413", "415", "422"):

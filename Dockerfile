@@ -10,7 +10,7 @@ RUN useradd --create-home --uid 10001 tradecheck
 WORKDIR /app
 
 COPY . /app
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir -c constraints.txt . \
     && rm -rf /app/build /app/*.egg-info
 
 USER tradecheck

@@ -126,8 +126,8 @@ def reference_line(ref: Reference) -> str:
 
 def format_value(value: float, unit: str) -> str:
     """``107.76 bn USD`` for money, ``rank 1`` for ranks, ``11 year`` otherwise."""
-    if unit == "rank":
-        return f"rank {value:g}"
+    if unit == "rank":  # the claimed partner's place in that ranking; 0: not among those ranked
+        return f"rank {value:g}" if value else "not ranked"
     if len(unit) == 3 and unit.isalpha() and unit.isupper():
         for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
             if abs(value) >= scale:

@@ -100,6 +100,15 @@ class Claim(BaseModel):
     direction: str | None = Field(
         default=None, description='what the words say of the sign: "increase", "decrease", "surplus" or "deficit"'
     )
+    valuation: str | None = Field(default=None, description="fob or cif, when the text says")
+    compared_with: Period | None = Field(
+        default=None, description='the period a change is measured against ("á sama tíma fyrir ári", "year on year")'
+    )
+    comparison: str | None = Field(default=None, description='"record", "highest_since" ... when the text compares')
+    since: int | None = Field(default=None, description='the year of "the highest since 2014"')
+    series: int | None = Field(
+        default=None, description="claims with the same number are about one series (\"fell 2.9% to 107.76 bn\")"
+    )
     cited_source: str | None = Field(
         default=None, description='the source the text names, e.g. "CHN" for "according to Chinese customs"'
     )

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from checkers import Claim, Verdict
 
 #: Bump the major part when a field changes meaning or disappears; the minor part when one is added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class CheckedClaim(Claim):

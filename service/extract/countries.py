@@ -16,6 +16,7 @@ import gettext
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 
 import pycountry
 
@@ -77,6 +78,16 @@ _IS_ADJECTIVES: dict[str, str] = {
     "tævanskur": "TWN", "taívanskur": "TWN", "kasakskur": "KAZ", "mongólskur": "MNG",
 }
 
+#: The people of a country by BÍN lemma ("Íslendingar fluttu út ...": Iceland's exports).
+_IS_DEMONYMS: dict[str, str] = {
+    "Íslendingur": "ISL", "Kínverji": "CHN", "Rússi": "RUS", "Bandaríkjamaður": "USA", "Þjóðverji": "DEU",
+    "Norðmaður": "NOR", "Breti": "GBR", "Japani": "JPN", "Færeyingur": "FRO", "Dani": "DNK", "Svíi": "SWE",
+    "Frakki": "FRA", "Spánverji": "ESP", "Pólverji": "POL", "Indverji": "IND", "Kanadamaður": "CAN",
+    "Hollendingur": "NLD", "Ítali": "ITA", "Grænlendingur": "GRL", "Finni": "FIN", "Úkraínumaður": "UKR",
+    "Tyrki": "TUR", "Brasilíumaður": "BRA", "Mexíkói": "MEX", "Ástrali": "AUS", "Svisslendingur": "CHE",
+    "Belgi": "BEL", "Íri": "IRL", "Portúgali": "PRT", "Grikki": "GRC", "Víetnami": "VNM",
+}
+
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
@@ -136,6 +147,11 @@ def from_icelandic_lemma(lemma: str) -> str | None:
     return _icelandic_table().get(lemma.strip())
 
 
+def icelandic_demonym(lemma: str) -> str | None:
+    """ISO 3166 alpha-3 for the people of a country by BÍN lemma ("Íslendingur" -> "ISL")."""
+    return _IS_DEMONYMS.get(lemma.strip())
+
+
 def icelandic_adjective(lemma: str) -> str | None:
     """ISO 3166 alpha-3 for a nationality adjective by BÍN lemma ("kínverskur" -> "CHN")."""
     return _IS_ADJECTIVES.get(lemma.strip().lower())
@@ -147,7 +163,7 @@ def icelandic_adjective(lemma: str) -> str | None:
 _EN_ABBREVIATIONS: dict[str, str] = {
     "US": "USA", "U.S.": "USA", "USA": "USA", "U.S.A.": "USA",
     "UK": "GBR", "U.K.": "GBR", "GB": "GBR",
-    "EU": EU, "E.U.": EU,
+    "EU": EU, "E.U.": EU, "EEA": "EEA",
     "PRC": "CHN", "P.R.C.": "CHN",
     "UAE": "ARE", "U.A.E.": "ARE",
     "DPRK": "PRK", "ROK": "KOR", "DRC": "COD",
@@ -158,7 +174,10 @@ _EN_ALIASES: dict[str, str] = {
     "america": "USA", "united states of america": "USA",
     "britain": "GBR", "great britain": "GBR",
     "russia": "RUS", "mainland china": "CHN", "people's republic of china": "CHN",
-    "european union": EU,
+    "european union": EU, "european economic area": "EEA",
+    # the people of a country: "Icelanders exported ..."
+    "icelanders": "ISL", "russians": "RUS", "americans": "USA", "germans": "DEU", "norwegians": "NOR",
+    "britons": "GBR", "danes": "DNK", "swedes": "SWE", "finns": "FIN", "faroese": "FRO",
     "south korea": "KOR", "korea": "KOR", "republic of korea": "KOR", "north korea": "PRK",
     "holland": "NLD", "the netherlands": "NLD",
     "turkey": "TUR", "czech republic": "CZE", "vietnam": "VNM", "laos": "LAO", "syria": "SYR",
@@ -230,6 +249,11 @@ def _english_table() -> dict[str, str]:
     return table
 
 
+def is_english_adjective(words: list[str]) -> bool:
+    """Whether a matched English name (lower-case tokens) is a nationality adjective ("Chinese")."""
+    return " ".join(w for w in words if w != "-") in _EN_ADJECTIVES
+
+
 def from_english(name: str) -> str | None:
     """ISO 3166 alpha-3 for an English country name, short form or adjective, else None.
 
@@ -280,9 +304,9 @@ def match_english(words: Iterable[str]) -> tuple[int, str, bool] | None:
     best: tuple[int, str, bool] | None = None
     for word in words:
         possessive = False
-        if tuple([*lowered, word.lower()]) not in prefixes:
+        if (*lowered, word.lower()) not in prefixes:
             stem = word[:-2] if word[-2:] in ("'s", "’s") else ""
-            if not stem or tuple([*lowered, stem.lower()]) not in prefixes:
+            if not stem or (*lowered, stem.lower()) not in prefixes:
                 break
             word, possessive = stem, True
         lowered.append(word.lower())
@@ -298,6 +322,6 @@ def match_english(words: Iterable[str]) -> tuple[int, str, bool] | None:
 def _join(words: list[str]) -> str:
     """Tokens back into a name: spaces between words, none around hyphens."""
     out = words[0]
-    for before, word in zip(words, words[1:]):
+    for before, word in pairwise(words):
         out += word if word == "-" or before == "-" else " " + word
     return out

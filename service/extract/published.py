@@ -21,13 +21,13 @@ _IS_NAMES = "|".join(IS_MONTHS)
 _EN_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _PATTERNS = (
     # 19. mars 2021 / 19 March 2021
-    re.compile(rf"{_LABEL}\s*:?\s*(?P<d>\d{{1,2}})\.?\s+(?P<m>{_IS_NAMES}|{_EN_NAMES})\.?,?\s+(?P<y>\d{{4}})", re.I),
+    re.compile(rf"{_LABEL}\s*:?\s*(?P<d>\d{{1,2}})\.?\s+(?P<m>{_IS_NAMES}|{_EN_NAMES})\.?,?\s+(?P<y>\d{{4}})", re.IGNORECASE),
     # March 19, 2021
-    re.compile(rf"{_LABEL}\s*:?\s*(?P<m>{_EN_NAMES})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.I),
+    re.compile(rf"{_LABEL}\s*:?\s*(?P<m>{_EN_NAMES})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.IGNORECASE),
     # 2021-03-19
-    re.compile(rf"{_LABEL}\s*:?\s*(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})", re.I),
+    re.compile(rf"{_LABEL}\s*:?\s*(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})", re.IGNORECASE),
     # 19.3.2021
-    re.compile(rf"{_LABEL}\s*:?\s*(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})", re.I),
+    re.compile(rf"{_LABEL}\s*:?\s*(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})", re.IGNORECASE),
 )
 
 

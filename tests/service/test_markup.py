@@ -243,12 +243,17 @@ HOSTILE = {
 @pytest.mark.parametrize("text_format", ["markdown", "html"])
 def test_hostile_input_is_read_in_linear_time(name: str, text_format: str) -> None:
     small, large = HOSTILE[name][: len(HOSTILE[name]) // 4], HOSTILE[name]
-    started = time.perf_counter()
-    to_prose(small, text_format)
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
+
+    def best_of_three(text: str) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            to_prose(text, text_format)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    small_time, large_time = best_of_three(small), best_of_three(large)
     prose = to_prose(large, text_format)
-    large_time = time.perf_counter() - started
     prose.original_offset(len(prose.text))
     # four times the input: linear is ~4x; quadratic would be ~16x. Generous for a shared machine.
     assert large_time < max(0.25, 10 * small_time), (name, small_time, large_time)

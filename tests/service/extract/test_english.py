@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from checkers import Flow, Period, Qualifier
 from service.extract.english import read, sentences
-from service.extract.facts import NumberMention, NumberRole, SentenceFacts
+from service.extract.facts import Direction, NumberMention, NumberRole, SentenceFacts
 
 PUBLISHED = date(2021, 3, 19)
 Y2020 = Period.year(2020)
@@ -164,7 +164,8 @@ def test_exports_rose_to_trillion_yuan() -> None:
     assert (change.value, change.numeral, change.unit, change.role) == (12.5, "12.5", "percent", NumberRole.CHANGE)
     assert text[level.start : level.end] == "3.2 trillion yuan"
     assert (level.value, level.numeral, level.scale, level.unit) == (3.2e12, "3.2", 1e12, "CNY")
-    assert level.role is NumberRole.PLAIN and level.qualifier is Qualifier.EXACT  # not a range "12.5% to 3.2"
+    assert level.role is NumberRole.LEVEL and level.qualifier is Qualifier.EXACT  # not a range "12.5% to 3.2"
+    assert change.direction is Direction.INCREASE
     assert [m.flow for m in f.flows] == [Flow.EXPORT]
 
 
@@ -173,23 +174,24 @@ def test_trade_fell_by_almost_a_fifth() -> None:
     f = one(text)
     n = number(text, f)
     assert text[n.start : n.end] == "almost a fifth"
-    assert (n.value, n.numeral, n.qualifier, n.role) == (0.2, "0.2", Qualifier.NEARLY, NumberRole.CHANGE)
+    assert (n.value, n.numeral, n.unit, n.qualifier, n.role) == (20, "20", "percent", Qualifier.NEARLY, NumberRole.CHANGE)
+    assert n.direction is Direction.DECREASE
     assert [m.flow for m in f.flows] == [Flow.TOTAL]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("Half of the trade went by sea.", "Half", 0.5),
-        ("A quarter of exports went to Russia.", "A quarter", 0.25),
-        ("Two-thirds of exports went to Russia.", "Two-thirds", 0.6667),
-        ("Three quarters of exports went to Russia.", "Three quarters", 0.75),
+        ("Half of the trade went by sea.", "Half", 50),
+        ("A quarter of exports went to Russia.", "A quarter", 25),
+        ("Two-thirds of exports went to Russia.", "Two-thirds", 66.6667),
+        ("Three quarters of exports went to Russia.", "Three quarters", 75),
     ],
 )
 def test_fractions(text: str, span: str, value: float) -> None:
     n = number(text, one(text))
     assert text[n.start : n.end] == span
-    assert n.value == pytest.approx(value)
+    assert n.value == pytest.approx(value) and n.unit == "percent"  # a fraction is read as a percentage
     assert n.role is NumberRole.SHARE
 
 
@@ -244,7 +246,8 @@ def test_yen_symbol_and_dollars_in_brackets() -> None:
     assert yen.unit == "JPY"  # nothing in the sentence or text says China: the simple rule gives yen
     assert (text[usd.start : usd.end], usd.value, usd.scale, usd.unit) == ("$180bn", 1.8e11, 1e9, "USD")
     assert [m.flow for m in f.flows] == [Flow.BALANCE]
-    assert f.periods == []  # "the first quarter" of which year, the text does not say
+    # "the first quarter" with no year: the latest that had ended by 19 March 2021
+    assert [p.period for p in f.periods] == [Period(start=date(2020, 1, 1), end=date(2020, 3, 31))]
 
 
 def test_yen_symbol_is_yuan_when_the_text_is_about_china() -> None:
@@ -259,7 +262,7 @@ def test_iceland_exported_fish() -> None:
     f = one(text)
     tonnes, isk = f.numbers
     assert (text[tonnes.start : tonnes.end], tonnes.value, tonnes.numeral, tonnes.unit) == (
-        "650,000", 650_000, "650000", "count")
+        "650,000 tonnes", 650_000, "650000", "tonne")
     assert (text[isk.start : isk.end], isk.value, isk.numeral, isk.scale, isk.unit) == (
         "ISK 350 billion", 3.5e11, "350", 1e9, "ISK")
     assert [(c.iso3, c.possessive) for c in f.countries] == [("ISL", False)]
@@ -270,7 +273,9 @@ def test_iceland_exported_fish() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "value", "numeral", "scale", "unit"),
     [
-        ("It was 1,009.0 tonnes.", "1,009.0", 1009.0, "1009.0", 1.0, "count"),
+        ("It was 1,009.0 tonnes.", "1,009.0 tonnes", 1009.0, "1009.0", 1.0, "tonne"),
+        ("It was 107,76 billion.", "107,76 billion", 1.0776e11, "107.76", 1e9, "count"),
+        ("It was 1.009,0 tonnes.", "1.009,0 tonnes", 1009.0, "1009.0", 1.0, "tonne"),
         ("It was 107.76 billion.", "107.76 billion", 1.0776e11, "107.76", 1e9, "count"),
         ("It was €5bn.", "€5bn", 5e9, "5", 1e9, "EUR"),
         ("It was £3.5m.", "£3.5m", 3.5e6, "3.5", 1e6, "GBP"),
@@ -431,7 +436,7 @@ def test_periods(text: str, span: str, period: Period) -> None:
 def test_a_number_that_looks_like_a_year_but_counts_something() -> None:
     text = "They shipped 2000 tonnes."
     n = number(text, one(text))
-    assert (n.value, n.unit) == (2000, "count")
+    assert (n.value, n.unit) == (2000, "tonne")
 
 
 def test_codes_and_ordinals_are_not_figures() -> None:

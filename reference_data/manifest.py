@@ -43,20 +43,21 @@ class Manifest:
 
     def checked_bytes(self, name: str) -> bytes:
         """The bytes of data file ``name``, after checking them against the sha256 listed for it."""
-        entry = self.entry(name)
-        path = self.data_dir / name
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ReferenceDataError(str(path), f"file is missing (listed in {MANIFEST})") from None
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != entry.get("sha256"):
-            raise ReferenceDataError(
-                str(path), f"sha256 {digest} does not match {MANIFEST} ({entry.get('sha256')}): the file was changed"
-            )
-        return data
+        return read_verified(self.data_dir / name, self.entry(name).get("sha256"))
 
     def check_rows(self, name: str, rows: int) -> None:
         listed = self.entry(name).get("rows")
         if listed != rows:
             raise ReferenceDataError(str(self.data_dir / name), f"has {rows} data rows, {MANIFEST} says {listed}")
+
+
+def read_verified(path: Path, sha256: object) -> bytes:
+    """The bytes of ``path``, after checking them against the sha256 its manifest lists."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReferenceDataError(str(path), f"file is missing (listed in {MANIFEST})") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise ReferenceDataError(str(path), f"sha256 {digest} does not match {MANIFEST} ({sha256}): the file was changed")
+    return data

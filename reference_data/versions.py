@@ -38,6 +38,7 @@ from typing import Any
 from checkers.errors import ReferenceDataError
 
 from . import schema
+from .manifest import read_verified
 from .adapters.table import Table, file_schema
 
 VERSIONS = "versions"
@@ -167,13 +168,7 @@ def verify(version_dir: Path, rows: bool = True) -> dict[str, int]:
     counts: dict[str, int] = {}
     for entry in document["files"]:
         path = version_dir / str(entry.get("name"))
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ReferenceDataError(str(path), f"file is missing (listed in {MANIFEST})") from None
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != entry.get("sha256"):
-            raise ReferenceDataError(str(path), f"sha256 {digest} does not match {MANIFEST}: the file was changed")
+        data = read_verified(path, entry.get("sha256"))
         found = file_schema(path.name)
         if found is not None and rows:
             count = len(schema.parse(path, data, found))

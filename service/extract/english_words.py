@@ -161,6 +161,10 @@ INSTITUTIONS = Phrases({
     "statistics iceland": "ISL",
     "eurostat": countries.EU,
     "census bureau": "USA",
+    # compilations are named by the authority's name, which the judgement matches against sources
+    "cia world factbook|world factbook|cia factbook": "CIA World Factbook",
+    "imf|international monetary fund": "IMF",
+    "un comtrade|comtrade": "UN Comtrade",
 })
 OWNED_INSTITUTIONS = Phrases({  # "Russia's Federal Customs Service": whose is the country's
     "general administration of customs|federal customs service|census bureau|national bureau of statistics"

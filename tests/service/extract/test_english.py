@@ -600,3 +600,10 @@ def test_adversarial_megabyte_inputs_complete(text: str) -> None:
     """Not timed: pytest --durations shows how long each took. Each must simply finish."""
     facts = read(text, PUBLISHED)
     assert isinstance(facts, list)
+
+
+def test_a_named_compilation_is_cited_by_its_name() -> None:
+    from service.extract import extract
+
+    found = extract("China supplied 15% of America's imports in 2023, according to the CIA World Factbook.", "en")
+    assert [c.cited_source for c in found.claims] == ["CIA World Factbook"]

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -108,11 +109,13 @@ def register(sub: Any) -> None:
         "--timeout", type=_seconds, default=60.0, metavar="SECONDS", help="--server time limit (default: 60)"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text format")
+    check.add_argument("--data-dir", type=Path, metavar="DIR", help=_DATA_DIR_HELP)
     check.set_defaults(handler=cmd_check)
 
     serve = sub.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
+    serve.add_argument("--data-dir", type=Path, metavar="DIR", help=_DATA_DIR_HELP)
     serve.set_defaults(handler=cmd_serve)
 
     checkers = sub.add_parser("checkers", help="list the installed checkers")
@@ -284,6 +287,9 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+_DATA_DIR_HELP = "reference data directory (default: $TRADECHECK_DATA_DIR, else the shipped data)"
+
+
 def _dispatch(args: argparse.Namespace, owners: dict[str, ModuleType]) -> int:
     from .settings import Settings
 
@@ -294,6 +300,8 @@ def _dispatch(args: argparse.Namespace, owners: dict[str, ModuleType]) -> int:
             raise UsageError(f"command {args.command!r} has nothing to run it")
         handler = owner.run
     settings = Settings.from_env()
+    if getattr(args, "data_dir", None) is not None and args.command in ("check", "serve"):
+        settings = replace(settings, data_dir=args.data_dir)
     positional = [
         p
         for p in inspect.signature(handler).parameters.values()

@@ -654,3 +654,12 @@ def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
     assert b"[3/3] " in shown and shown.endswith(b"\r\x1b[K")
     one = run("check", str(tmp_path / "d0.md"))
     assert one.stderr == ""
+
+
+def test_data_dir_option_names_the_reference_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "reference_data" / "data", data)
+    proc = run("check", "--format", "line", "--data-dir", str(data), "-", stdin=EN_FALSE.encode())
+    assert proc.returncode == 1 and "contradicted" in proc.stdout
+    (data / "fx_rates.csv").write_text("broken", encoding="utf-8")
+    assert_could_not_run(run("check", "--data-dir", str(data), "-", stdin=EN_TRUE.encode()), "fx_rates.csv")

@@ -92,7 +92,22 @@ def reason_text(decision: Decision, lang: str) -> str:
     return wording.verdict(decision, lang)
 
 
-class PartnerRankChecker(Checker):
+class RankClaimChecker(Checker):
+    """What the partner-rank and streak checkers share: a claim with a rank and whose partners."""
+
+    missing_key = "no_rank_year"  # the scope text for a claim that names no partner or period
+
+    def accepts(self, claim: Claim) -> bool:
+        return claim.kind in self.kinds and claim.rank is not None and claim.reporter is not None
+
+    def missing(self, claim: Claim, context: CheckContext) -> Verdict | None:
+        """``unverifiable`` when the claim names no partner or no period, else None."""
+        if claim.partner is None or claim.period is None:
+            return self.verdict(Label.UNVERIFIABLE, scope.text(context.language, self.missing_key), context)
+        return None
+
+
+class PartnerRankChecker(RankClaimChecker):
     name = "partner-rank"
     version = "0.2.0"
     kinds = frozenset({ClaimKind.PARTNER_RANK})
@@ -101,13 +116,11 @@ class PartnerRankChecker(Checker):
         "table by partner, cited statements or Factbook shares; countries and blocs ranked apart."
     )
 
-    def accepts(self, claim: Claim) -> bool:
-        return claim.kind in self.kinds and claim.rank is not None and claim.reporter is not None
-
     def check(self, claim: Claim, context: CheckContext) -> Verdict:
         lang = explain.language(context.language)
-        if claim.partner is None or claim.period is None:
-            return self.verdict(Label.UNVERIFIABLE, _MISSING[lang], context)
+        if (unverifiable := self.missing(claim, context)) is not None:
+            return unverifiable
+        assert claim.partner is not None and claim.period is not None
         year = claim.period.end.year
         published = context.published
         if published and year > published.year:
@@ -136,7 +149,3 @@ class PartnerRankChecker(Checker):
         return self.verdict(decision.label, text, context, references=order)
 
 
-_MISSING = {
-    "en": "The claim does not say whose partner is meant, or for which year.",
-    "is": "Ekki kemur fram við hvaða ríki eða hvaða ár er átt.",
-}

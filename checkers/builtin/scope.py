@@ -21,6 +21,8 @@ _TEXTS = {
         "no_shares": "The reference data has neither {whose} trade by partner nor a cited share for {year}.",
         "no_ranking": "The reference data has no ranking of {whose} partners for {years}.",
         "named_missing": "The claim rests on {source}, and the reference data has no figure from that source; other sources are listed for reference.",
+        "no_rank_year": "The claim does not say whose partner is meant, or for which year.",
+        "no_rank_years": "The claim does not say whose partner is meant, or for which years.",
     },
     "is": {
         "no_pair": "Ekki kemur fram milli hvaða tveggja ríkja viðskiptin voru.",
@@ -34,6 +36,8 @@ _TEXTS = {
         "no_shares": "Viðmiðunargögnin hafa hvorki viðskipti {whose} eftir löndum né tilgreinda hlutdeild fyrir árið {year}.",
         "no_ranking": "Viðmiðunargögnin hafa enga röðun viðskiptalanda {whose} fyrir {years}.",
         "named_missing": "Fullyrðingin byggist á {source} og viðmiðunargögnin hafa enga tölu frá þeirri heimild; aðrar heimildir eru sýndar til fróðleiks.",
+        "no_rank_year": "Ekki kemur fram við hvaða ríki eða hvaða ár er átt.",
+        "no_rank_years": "Ekki kemur fram við hvaða ríki eða hvaða ár er átt.",
     },
 }
 

@@ -17,11 +17,11 @@ from datetime import date
 from itertools import groupby
 
 from .. import explain
-from ..base import CheckContext, Checker
+from ..base import CheckContext
 from ..claim import Claim, ClaimKind
 from ..verdict import Interval, Label, Reference, Verdict
 from . import wording
-from .partner_rank import YearRank, role, year_rank
+from .partner_rank import RankClaimChecker, YearRank, role, year_rank
 from .ranking import Ranking, top
 
 
@@ -78,19 +78,19 @@ def _merged(run: Run) -> list[tuple[Reference, Ranking]]:
     return sorted(merged, key=lambda rr: rr[0].period or "")
 
 
-class StreakChecker(Checker):
+class StreakChecker(RankClaimChecker):
     name = "streak"
     version = "0.1.0"
     kinds = frozenset({ClaimKind.STREAK})
     description = "A run of years at a partner rank ('largest trading partner for 11 years in a row'), year by year."
 
-    def accepts(self, claim: Claim) -> bool:
-        return claim.kind in self.kinds and claim.rank is not None and claim.reporter is not None
+    missing_key = "no_rank_years"
 
     def check(self, claim: Claim, context: CheckContext) -> Verdict:
         lang = explain.language(context.language)
-        if claim.partner is None or claim.period is None:
-            return self.verdict(Label.UNVERIFIABLE, _MISSING[lang], context)
+        if (unverifiable := self.missing(claim, context)) is not None:
+            return unverifiable
+        assert claim.partner is not None and claim.period is not None
         first, last = claim.period.start.year, claim.period.end.year
         n = last - first + 1
         interval = Interval(low=n, high=n, unit="year", rule=f"a run of exactly {n} years ending in {last}")
@@ -106,10 +106,6 @@ class StreakChecker(Checker):
         return self.verdict(run.label, text, context, interval=interval, references=refs)
 
 
-_MISSING = {
-    "en": "The claim does not say whose partner is meant, or for which years.",
-    "is": "Ekki kemur fram við hvaða ríki eða hvaða ár er átt.",
-}
 
 
 def _span(first: int, last: int) -> str:

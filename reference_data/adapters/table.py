@@ -30,7 +30,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from checkers.claim import Flow
-from checkers.reference import FxRate, Standing
+from checkers.reference import Standing
 
 from .. import schema
 from .observation import AnnualRate, Batch, Observation, Provenance, plain
@@ -76,13 +76,6 @@ def _commodity(value: str) -> str:
     raise schema.FieldError(f"{value!r} is not a commodity (TOTAL or CLASSIFICATION:CODE)")
 
 
-def _positive(value: str) -> float:
-    number = schema.number(value)
-    if number <= 0:
-        raise schema.FieldError(f"{value!r} is not a positive rate")
-    return number
-
-
 DETAIL_VALUES = schema.FileSchema(
     name=DETAILS,
     columns=(
@@ -106,29 +99,8 @@ DETAIL_VALUES = schema.FileSchema(
     model=DetailFigure,
 )
 
-FX_RATES = schema.FileSchema(
-    name=FX,
-    columns=(
-        ("currency", schema.currency),
-        ("year", schema.year),
-        ("per_usd", _positive),
-        ("authority", schema.choice(("ECB", "CBI"), "an FX authority")),
-        ("source", schema.text),
-        ("url", schema.url),
-        ("published", schema.iso_date),
-        ("method", schema.text),
-        ("observations", schema.positive_int),
-        ("status", schema.choice(("complete", "partial"), "an FX status")),
-        ("first_day", schema.iso_date),
-        ("last_day", schema.iso_date),
-        ("note", schema.optional_text),
-    ),
-    key=("currency", "year", "authority"),
-    model=FxRate,
-)
-
 #: Files whose schema this package defines when :mod:`reference_data.schema` does not (yet).
-OWN_SCHEMAS = (DETAIL_VALUES, FX_RATES)
+OWN_SCHEMAS = (DETAIL_VALUES,)
 _VALUE_COLUMN = {DETAILS: "value", FX: "per_usd"}
 
 

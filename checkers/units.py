@@ -22,6 +22,14 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+def scale(word: str) -> float:
+    """The multiplier a scale word stands for in ``units.txt`` ("milljarður" -> 1e9, "billion" -> 1e9)."""
+    ureg = registry()
+    if word not in ureg or not ureg.get_dimensionality(word) == {}:
+        raise ValueError(f"{word!r} is not a scale word")
+    return float(ureg.Quantity(1, word).to("dimensionless").magnitude)
+
+
 def is_currency(code: str) -> bool:
     """Whether ``code`` is a currency this registry knows (ISO 4217, e.g. "USD")."""
     ureg = registry()

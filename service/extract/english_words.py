@@ -10,6 +10,7 @@ import re
 from typing import Generic, TypeVar
 
 from checkers import Flow, Qualifier
+from checkers.units import scale
 
 from . import countries
 
@@ -35,7 +36,7 @@ def words(text: str) -> frozenset[str]:
 
 # --- tables -------------------------------------------------------------------------------------
 
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {word: scale(word) for word in ("thousand", "million", "billion", "trillion")}  # from units.txt
 SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
 SPACED_ABBR = words("mn mln bn bln tn trn")  # "107 bn"; a spaced "m" or "k" is more likely metres
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "¥": "¥"}  # ¥: yuan or yen, see _Reader.yen

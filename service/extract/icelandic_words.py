@@ -14,11 +14,13 @@ from functools import lru_cache
 from islenska import Bin
 
 from checkers import Flow, Qualifier
+from checkers.units import scale
 
 from . import countries
 from .facts import EEA, WORLD, Direction
 
-SCALES = {"þúsund": 1e3, "milljón": 1e6, "milljarður": 1e9, "billjón": 1e12, "billjarður": 1e15}
+#: Long-scale words by lemma; their values are defined once, in checkers/units.txt.
+SCALES = {lemma: scale(lemma) for lemma in ("þúsund", "milljón", "milljarður", "billjón", "billjarður")}
 SCALE_ABBREVIATIONS = {"þús.": 1e3, "millj.": 1e6, "milj.": 1e6, "m.": 1e6, "ma.": 1e9, "mö.": 1e9,
                        "mrð.": 1e9, "mljó.": 1e6}
 CURRENCIES = {

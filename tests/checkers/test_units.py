@@ -18,3 +18,12 @@ def test_currencies_are_separate_dimensions() -> None:
 def test_bad_units_are_rejected(unit: str) -> None:
     with pytest.raises(ValueError):
         to_base(1, unit)
+
+
+def test_scale_words_are_defined_once_for_extraction() -> None:
+    from checkers.units import scale
+
+    assert scale("milljarður") == scale("billion") == 1e9  # Icelandic long scale: milljarður, not billjón
+    assert scale("billjón") == scale("trillion") == 1e12
+    with pytest.raises(ValueError):
+        scale("USD")

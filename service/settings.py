@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from checkers import InputError
@@ -29,7 +29,6 @@ class Settings:
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
     data_dir: Path | None = None
     checkers: tuple[str, ...] | None = None  # None: every installed checker
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -66,31 +66,24 @@ def long_draft(pages: int, false_every: int) -> tuple[str, list[int]]:
     return "\n".join(lines), false_lines
 
 
+def check_command(*args: str) -> subprocess.CompletedProcess[str]:
+    """``tradecheck check ...`` run for real, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "service", "check", *args], capture_output=True, cwd=REPO, timeout=600, check=False, text=True
+    )
+
+
 def test_a_200_page_draft(tmp_path: Path) -> None:
     text, false_lines = long_draft(200, false_every=20)
     assert len(text) > 400_000  # about 2,500 characters a page
     path = tmp_path / "long.md"
     path.write_text(text, encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "service", "check", str(path), "--format", "line"],
-        capture_output=True,
-        cwd=REPO,
-        timeout=600,
-        check=False,
-        text=True,
-    )
+    proc = check_command(str(path), "--format", "line")
     assert proc.returncode == 1, proc.stderr
     rows = proc.stdout.splitlines()
     assert [int(row.split(":")[1]) for row in rows] == false_lines
     assert all(": error trade-value: contradicted:" in row for row in rows)
-    summary = subprocess.run(
-        [sys.executable, "-m", "service", "check", str(path)],
-        capture_output=True,
-        cwd=REPO,
-        timeout=600,
-        check=False,
-        text=True,
-    ).stdout.splitlines()[-1]
+    summary = check_command(str(path)).stdout.splitlines()[-1]
     assert summary.startswith("400 claims: 190 supported, 10 contradicted"), summary  # and 200 page numbers
 
 
@@ -98,14 +91,7 @@ def test_a_folder_of_2000_small_files(tmp_path: Path) -> None:
     for i in range(2000):
         claim = FALSE if i % 100 == 0 else TRUE
         (tmp_path / f"d{i:04}.md").write_text(f"---\ndate: 2021-03-19\n---\n\n{claim}\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "service", "check", str(tmp_path), "--format", "line"],
-        capture_output=True,
-        cwd=REPO,
-        timeout=600,
-        check=False,
-        text=True,
-    )
+    proc = check_command(str(tmp_path), "--format", "line")
     assert proc.returncode == 1, proc.stderr
     flagged = [Path(row.split(":")[0]).name for row in proc.stdout.splitlines()]
     assert flagged == [f"d{i:04}.md" for i in range(0, 2000, 100)]
